@@ -1,0 +1,130 @@
+// Public contract of the fake CockroachDB Cloud API. Tests of the client and the dynamic resources code against
+// this interface; the server implementation may grow, but must not break it.
+
+export type Plan = "BASIC" | "STANDARD" | "ADVANCED";
+export type CloudProvider = "AWS" | "GCP";
+export type ClusterState = "CREATING" | "CREATED" | "CREATION_FAILED" | "DELETED" | "LOCKED";
+export type Role = "ORG_ADMIN" | "CLUSTER_ADMIN" | "CLUSTER_OPERATOR_WRITER" | "CLUSTER_DEVELOPER";
+
+export interface FakeRegionSeed {
+  /** Cloud region code, e.g. "us-east-1". */
+  name: string;
+  /** AZ IDs of the region's endpoint service. @default derived from the region, e.g. use1-az1..az3 */
+  availabilityZoneIds?: string[];
+}
+
+export interface FakeClusterSeed {
+  id: string;
+  name?: string;
+  plan: Plan;
+  cloudProvider: CloudProvider;
+  regions: FakeRegionSeed[];
+  /** @default "CREATED" */
+  state?: ClusterState;
+  /** Whether endpoint services already exist. @default plan !== "ADVANCED" (Standard/Basic have them built in) */
+  servicesExist?: boolean;
+  /** Make the next services create end in CREATE_FAILED for this region. @default none */
+  failServiceCreateIn?: string;
+}
+
+export interface FakeTiming {
+  /** CREATING -> AVAILABLE for endpoint services created through POST. @default 300 */
+  serviceCreateMs?: number;
+  /** Connection PENDING -> PENDING_ACCEPTANCE. @default 100 */
+  connectionPendingMs?: number;
+  /** Connection PENDING_ACCEPTANCE -> AVAILABLE (measured from the add). @default 300 */
+  connectionAcceptMs?: number;
+}
+
+export interface FakeFaults {
+  /** Fraction of requests answered 503 before they are handled. @default 0 */
+  unavailableRate?: number;
+  /** Fraction of requests answered 429 with Retry-After before they are handled. @default 0 */
+  rateLimitRate?: number;
+  /** Retry-After value sent with injected 429s, in seconds (may be fractional, e.g. "0.05"). @default 1 */
+  retryAfterSeconds?: number;
+  /** Fraction of requests whose socket is destroyed before they are handled. @default 0 */
+  dropBeforeRate?: number;
+  /** Fraction of mutations that are applied, after which the socket is destroyed (the client never sees the answer). @default 0 */
+  dropAfterRate?: number;
+  /** Fraction of requests delayed by slowMs. @default 0 */
+  slowRate?: number;
+  /** @default 0 */
+  slowMs?: number;
+  /** Only inject faults on requests whose method is in this list. @default all methods */
+  methods?: string[];
+  /** Seed of the fault dice, so a faulty run is reproducible. @default 1 */
+  seed?: number;
+}
+
+export interface FakeCloudOptions {
+  /** API keys the fake accepts, with the role each has on every cluster. @default { "fake-api-key": "CLUSTER_ADMIN" } */
+  apiKeys?: Record<string, Role>;
+  clusters?: FakeClusterSeed[];
+  timing?: FakeTiming;
+  faults?: FakeFaults;
+  /** Page size of the allowlist list endpoint when the client does not ask for one. @default 500 */
+  allowlistPageSize?: number;
+  /** Port to listen on, 0 for a random free port. @default 0 */
+  port?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without query string, e.g. /api/v1/clusters/<id>/networking/private-endpoint-connections */
+  path: string;
+  query: Record<string, string>;
+  /** HTTP status sent, or 0 when the socket was dropped. */
+  status: number;
+  /** Date.now() when the request arrived. */
+  at: number;
+  /** Whether a fault was injected into this request, and which. */
+  fault?: "unavailable" | "rate-limit" | "drop-before" | "drop-after" | "slow";
+  /** The Authorization header as received (tests assert it is sent; the fake never logs it). */
+  authorization?: string;
+  ccVersion?: string;
+  userAgent?: string;
+}
+
+export interface FakeConnection {
+  endpoint_id: string;
+  endpoint_service_id: string;
+  service_name: string;
+  cloud_provider: CloudProvider;
+  region_name: string;
+  status: string;
+  external_owner_id?: string;
+}
+
+export interface FakeCloud {
+  /** Base URL to use as COCKROACH_SERVER, e.g. http://127.0.0.1:41234 */
+  readonly url: string;
+  readonly port: number;
+  /** Every request received, in arrival order. */
+  readonly requests: RecordedRequest[];
+  close(): Promise<void>;
+
+  addCluster(seed: FakeClusterSeed): void;
+  /** LOCKED makes mutations fail with 409 "cluster lock is held"; unlockAfterMs returns it to CREATED. */
+  setClusterState(clusterId: string, state: ClusterState, unlockAfterMs?: number): void;
+  setFaults(faults: FakeFaults): void;
+  setTiming(timing: FakeTiming): void;
+  /** Force a connection's status (e.g. STATUS_STALE, STATUS_REJECTED) to simulate drift. */
+  setConnectionStatus(clusterId: string, endpointId: string, status: string): void;
+  /** Remove a connection entry entirely (it vanishes from the list). */
+  removeConnection(clusterId: string, endpointId: string): void;
+
+  /** Current state as the API would report it now. */
+  connections(clusterId: string): FakeConnection[];
+  services(clusterId: string): unknown[];
+  allowlist(clusterId: string): { cidr_ip: string; cidr_mask: number; ui: boolean; sql: boolean; name?: string }[];
+  trustedOwners(clusterId: string): { id: string; type: string; external_owner_id: string }[];
+  /** How many times an endpoint was registered: POSTs that created or re-attached (REJECTED -> PENDING) an entry. */
+  registrations(clusterId: string, endpointId: string): number;
+  /** How many services-create POSTs the fake received for the cluster. */
+  serviceCreateCalls(clusterId: string): number;
+  /** Largest number of requests that arrived within any rolling 1000 ms window. */
+  maxRequestsPerSecond(): number;
+}
+
+export type StartFakeCloud = (options?: FakeCloudOptions) => Promise<FakeCloud>;

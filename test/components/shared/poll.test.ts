@@ -32,9 +32,9 @@ describe("pollUntil", () => {
       observe: async () => "pending",
       check: (s) => ({ done: false, status: s }),
       onProgress: () => {},
-    }).catch((e: Error) => e);
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WaitTimeoutError);
-    expect(err.message).toMatch(/timed out after \d+s waiting for endpoint vpce-1 to be available; last status: pending/);
+    expect((err as Error).message).toMatch(/timed out after \d+s waiting for endpoint vpce-1 to be available; last status: pending/);
   });
 
   it("keeps waiting through retryable errors and honours their retryAfterMs", async () => {

@@ -23,7 +23,10 @@ export interface FakeClusterSeed {
   state?: ClusterState;
   /** Whether endpoint services already exist. @default plan !== "ADVANCED" (Standard/Basic have them built in) */
   servicesExist?: boolean;
-  /** Make the next services create end in CREATE_FAILED for this region. @default none */
+  /**
+   * Make the next services create end in CREATE_FAILED for this region. The flag is used up by that create: a later
+   * POST restarts the failed service, which then becomes AVAILABLE. @default none
+   */
   failServiceCreateIn?: string;
 }
 
@@ -34,6 +37,8 @@ export interface FakeTiming {
   connectionPendingMs?: number;
   /** Connection PENDING_ACCEPTANCE -> AVAILABLE (measured from the add). @default 300 */
   connectionAcceptMs?: number;
+  /** How long the allowlist list reports `propagating: true` after a change. @default 1000 */
+  allowlistPropagationMs?: number;
 }
 
 export interface FakeFaults {
@@ -67,6 +72,11 @@ export interface FakeCloudOptions {
   allowlistPageSize?: number;
   /** Port to listen on, 0 for a random free port. @default 0 */
   port?: number;
+  /**
+   * Called once the outcome of each request is known (status sent, or 0 when dropped). The record holds the
+   * Authorization header: print only the fields you need. @default none
+   */
+  onRequestDone?: (request: RecordedRequest) => void;
 }
 
 export interface RecordedRequest {
@@ -78,7 +88,7 @@ export interface RecordedRequest {
   status: number;
   /** Date.now() when the request arrived. */
   at: number;
-  /** Whether a fault was injected into this request, and which. */
+  /** Whether a fault was injected into this request, and which ("drop-after" wins when a request was also slow). */
   fault?: "unavailable" | "rate-limit" | "drop-before" | "drop-after" | "slow";
   /** The Authorization header as received (tests assert it is sent; the fake never logs it). */
   authorization?: string;
@@ -96,6 +106,14 @@ export interface FakeConnection {
   external_owner_id?: string;
 }
 
+/** Facts about a customer endpoint that the fake cannot see on its own (it has no AWS or GCP behind it). */
+export interface FakeEndpointDeclaration {
+  /** Region the endpoint lives in. @default the cluster's first region */
+  region?: string;
+  /** AWS account that owns the endpoint, reported as external_owner_id. @default "123456789012" */
+  ownerAccountId?: string;
+}
+
 export interface FakeCloud {
   /** Base URL to use as COCKROACH_SERVER, e.g. http://127.0.0.1:41234 */
   readonly url: string;
@@ -107,7 +125,9 @@ export interface FakeCloud {
   addCluster(seed: FakeClusterSeed): void;
   /** LOCKED makes mutations fail with 409 "cluster lock is held"; unlockAfterMs returns it to CREATED. */
   setClusterState(clusterId: string, state: ClusterState, unlockAfterMs?: number): void;
+  /** Replaces every fault setting (omitted ones fall back to their defaults) and reseeds the dice. */
   setFaults(faults: FakeFaults): void;
+  /** Merges into the current timing. State is computed on read, so new timing applies to existing entries too. */
   setTiming(timing: FakeTiming): void;
   /** Force a connection's status (e.g. STATUS_STALE, STATUS_REJECTED) to simulate drift. */
   setConnectionStatus(clusterId: string, endpointId: string, status: string): void;
@@ -121,10 +141,21 @@ export interface FakeCloud {
   trustedOwners(clusterId: string): { id: string; type: string; external_owner_id: string }[];
   /** How many times an endpoint was registered: POSTs that created or re-attached (REJECTED -> PENDING) an entry. */
   registrations(clusterId: string, endpointId: string): number;
-  /** How many services-create POSTs the fake received for the cluster. */
+  /** How many services-create POSTs the fake received for the cluster, whatever their outcome (errors, faults too). */
   serviceCreateCalls(clusterId: string): number;
   /** Largest number of requests that arrived within any rolling 1000 ms window. */
   maxRequestsPerSecond(): number;
+
+  /**
+   * Say where an endpoint lives and who owns it, before or after it is added. Used by the next add or re-attach.
+   * Optional in this interface; the object startFakeCloud returns always has it (see FakeCloudServer).
+   */
+  declareEndpoint?(clusterId: string, endpointId: string, declaration: FakeEndpointDeclaration): void;
+  /** The Cluster object GET /api/v1/clusters/{id} would return now. Always present on FakeCloudServer. */
+  cluster?(clusterId: string): unknown;
 }
+
+/** What startFakeCloud actually returns: the contract with every optional control method present. */
+export type FakeCloudServer = FakeCloud & Required<Pick<FakeCloud, "declareEndpoint" | "cluster">>;
 
 export type StartFakeCloud = (options?: FakeCloudOptions) => Promise<FakeCloud>;

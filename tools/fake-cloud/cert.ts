@@ -1,0 +1,15 @@
+// The cluster CA certificate served by GET /clusters/{id}/cert. Clients only store and pass it on; this is a real but
+// throwaway self-signed P-256 certificate (CN=fake-crdb-cluster-ca, key discarded), so X.509 parsers accept it.
+export const FAKE_CLUSTER_CA_PEM = `-----BEGIN CERTIFICATE-----
+MIIBwDCCAWagAwIBAgIBATAKBggqhkjOPQQDAjA/MR4wHAYDVQQKDBVDb2Nrcm9h
+Y2ggTGFicyAoZmFrZSkxHTAbBgNVBAMMFGZha2UtY3JkYi1jbHVzdGVyLWNhMB4X
+DTI2MTEyMjE2MTIxOVoXDTM2MTExOTE2MTIxOVowPzEeMBwGA1UECgwVQ29ja3Jv
+YWNoIExhYnMgKGZha2UpMR0wGwYDVQQDDBRmYWtlLWNyZGItY2x1c3Rlci1jYTBZ
+MBMGByqGSM49AgEGCCqGSM49AwEHA0IABEWzBnkiLNygyOIFSOwHv8OnElAQo6ou
+vZOoXmW+Zsuk82F546kUL5Mynhh8vUl9ors1PJ4JfI1pBZWlAyqYXO6jUzBRMB0G
+A1UdDgQWBBTUWBWDmeCW2oXxkBWwfN6v/Xr/vTAfBgNVHSMEGDAWgBTUWBWDmeCW
+2oXxkBWwfN6v/Xr/vTAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUC
+IQD+EPXwT13H3xHbKic+zoEq5nL2B8ow74P4q9uGnPV4HwIgXk5bW1Ahr2qGFPbH
+dPwQQa91saFDfVWH7Z4Y8SFIF2E=
+-----END CERTIFICATE-----
+`;

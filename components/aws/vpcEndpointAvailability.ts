@@ -1,0 +1,74 @@
+// What each VPC endpoint state means for "wait until the endpoint is available".
+// Runs inside the VpcEndpointReady dynamic provider from its serialized closure.
+import type { PollVerdict } from "../shared/poll";
+import type { ObservedVpcEndpoint } from "./ec2EndpointState";
+
+/** Why an endpoint ends up in a state it will not leave by itself, for the failure message. */
+const finalStateCauses: Record<string, string> = {
+  rejected:
+    "the endpoint service owner rejected the connection. For CockroachDB Cloud this usually means the cluster did " +
+    "not accept the endpoint registration (PrivateEndpointConnection), or the AWS account is not a trusted owner of " +
+    "the cluster's endpoint service. Fix the registration, then replace the VPC endpoint",
+  expired:
+    "the connection request was not accepted in time. CockroachDB did not accept the endpoint registration; " +
+    "check the PrivateEndpointConnection, then replace the VPC endpoint",
+  failed:
+    "AWS could not set the endpoint up, often because a subnet is in an Availability Zone the endpoint service does " +
+    "not support, or private DNS collides with an existing private hosted zone for the same name",
+  deleting: "the endpoint is being deleted, outside this wait. Run `pulumi refresh`, then `pulumi up` to recreate it",
+  deleted: "the endpoint was deleted, outside this wait. Run `pulumi refresh`, then `pulumi up` to recreate it",
+};
+
+/** States AWS moves out of by itself. Anything unknown (a new state, `partial`) also waits, until the deadline. */
+const whileWaiting: Record<string, string> = {
+  pendingacceptance: "pendingAcceptance (the endpoint service owner has not accepted the connection yet)",
+  pending: "pending (AWS is applying a change, e.g. enabling private DNS)",
+};
+
+export function availabilityVerdict(
+  vpcEndpointId: string,
+  region: string,
+  observed: ObservedVpcEndpoint | undefined,
+  expectedPrivateDns?: boolean,
+): PollVerdict<ObservedVpcEndpoint> {
+  if (!observed) {
+    throw new Error(
+      `VPC endpoint ${vpcEndpointId} was not found in region ${region} (InvalidVpcEndpointId.NotFound). ` +
+        `Check that the ID is right and that this wait looks in the endpoint's region and account: ` +
+        `set the region argument, or the credentials the wait uses.`,
+    );
+  }
+  const state = observed.state.toLowerCase();
+  if (state === "available") {
+    // Right after EndpointPrivateDns, EC2 may still describe the endpoint as it was (available, private DNS off)
+    // before it moves to pending: that is not yet "ready to connect".
+    if (expectedPrivateDns === undefined || observed.privateDnsEnabled === expectedPrivateDns) {
+      return { done: true, value: observed };
+    }
+    return { done: false, status: `available, but private DNS is not ${expectedPrivateDns ? "on" : "off"} yet` };
+  }
+  const cause = finalStateCauses[state];
+  if (cause !== undefined) {
+    const lastError = observed.lastError ? ` AWS says: ${observed.lastError}.` : "";
+    throw new Error(
+      `VPC endpoint ${vpcEndpointId} in ${region} is ${observed.state}, so it will not become available: ` +
+        `${cause}.${lastError}`,
+    );
+  }
+  return { done: false, status: whileWaiting[state] ?? observed.state };
+}
+
+/** A hint appended to the timeout error, from the last status seen. */
+export function timeoutHint(lastStatus: string): string {
+  if (lastStatus.startsWith("pendingAcceptance")) {
+    return "CockroachDB has not accepted the connection: check that the endpoint is registered with the cluster " +
+      "(PrivateEndpointConnection) and that the registration is AVAILABLE.";
+  }
+  if (lastStatus.startsWith("pending")) {
+    return "AWS usually finishes within 5 minutes; raise timeoutMinutes if your endpoints take longer.";
+  }
+  if (lastStatus.startsWith("transient error")) {
+    return "AWS kept failing or throttling DescribeVpcEndpoints; try again later.";
+  }
+  return "";
+}

@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Dynamic-provider closure serialization needs process-level APIs that worker threads lack.
     pool: "forks",
+    // vitest defaults to cores - 1: one worker on a 2-core CI machine. The suite is mostly I/O waits on local fakes.
+    maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

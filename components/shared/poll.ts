@@ -25,17 +25,25 @@ export interface PollOptions<T, R> {
   onProgress?: (line: string) => void;
 }
 
+// Waits run inside dynamic providers from their serialized closure, where the serializer turns `super(message)` into
+// `Error.call(this, message)`, which sets nothing on `this`. So the constructor sets the message itself, and the
+// toString method makes the serializer keep the Error prototype chain (without a method of its own it drops it).
 export class WaitTimeoutError extends Error {
   constructor(
     readonly description: string,
     readonly waitedMs: number,
     readonly lastStatus: string,
   ) {
-    super(
+    const message =
       `timed out after ${Math.round(waitedMs / 1000)}s waiting for ${description}; last status: ${lastStatus}. ` +
-        `Run the update again to keep waiting; nothing is lost.`,
-    );
+      `Run the update again to keep waiting; nothing is lost.`;
+    super(message);
+    Object.defineProperty(this, "message", { value: message, writable: true, configurable: true });
     this.name = "WaitTimeoutError";
+  }
+
+  override toString(): string {
+    return `${this.name}: ${this.message}`;
   }
 }
 

@@ -1,0 +1,38 @@
+// Waiting between attempts: exponential backoff with full jitter, and the server's Retry-After when it sent one.
+
+export interface RetryOptions {
+  /** Attempts in all, the first included. @default 5 */
+  attempts?: number;
+  /** Backoff ceiling of the first retry; it doubles with each retry. @default 500 */
+  baseDelayMs?: number;
+  /** Longest backoff. @default 20000 */
+  maxDelayMs?: number;
+}
+
+export const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
+
+/**
+ * Delay before retry number `retry` (1 for the first retry): a uniformly random value up to
+ * min(maxDelay, baseDelay * 2^(retry-1)), but never less than what the server asked for.
+ */
+export function backoffDelayMs(retry: number, options: RetryOptions | undefined, retryAfterMs?: number): number {
+  const base = options?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
+  const max = options?.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs;
+  const ceiling = Math.min(max, base * Math.pow(2, Math.max(0, retry - 1)));
+  const jittered = Math.random() * ceiling;
+  return retryAfterMs === undefined ? jittered : Math.max(jittered, retryAfterMs);
+}
+
+/** Retry-After as milliseconds: delta seconds (fractional accepted) or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (value === null || value === undefined || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}

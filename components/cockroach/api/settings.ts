@@ -1,0 +1,47 @@
+// Where the Cloud API is and which key to use, resolved when a request is made, never at module load: a dynamic
+// provider is serialized in the program process, and anything read at load time would be baked into its text.
+
+export const DEFAULT_SERVER = "https://cockroachlabs.cloud";
+
+/** Values from stack config (`cockroach:apikey`, `cockroach:server`), however they were obtained. */
+export interface ConfiguredSettings {
+  apiKey?: string;
+  server?: string;
+}
+
+/** The part of a dynamic provider's `configure(req).config` we use. */
+export interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+/** Reads the stack config handed to a provider's `configure(req)`. */
+export function settingsFromConfig(config: ConfigSource): ConfiguredSettings {
+  return {
+    apiKey: nonEmpty(config.get("cockroach:apikey")),
+    server: nonEmpty(config.get("cockroach:server")),
+  };
+}
+
+/** Base URL: env `COCKROACH_SERVER`, else configured `cockroach:server`, else the public Cloud API. */
+export function resolveServer(configured?: ConfiguredSettings): string {
+  const server = nonEmpty(process.env.COCKROACH_SERVER) ?? configured?.server ?? DEFAULT_SERVER;
+  return server.replace(/\/+$/, "");
+}
+
+/** API key: configured `cockroach:apikey` wins, else env `COCKROACH_API_KEY`. */
+export function resolveApiKey(configured?: ConfiguredSettings): string {
+  const key = configured?.apiKey ?? nonEmpty(process.env.COCKROACH_API_KEY);
+  if (key === undefined) {
+    throw new Error(
+      "No CockroachDB Cloud API key is configured. Set it as a stack secret with " +
+        "`pulumi config set --secret cockroach:apikey <key>`, or export COCKROACH_API_KEY=<key>. " +
+        "The key belongs to a service account (CockroachDB Cloud Console > Organization > Access Management).",
+    );
+  }
+  return key;
+}
+
+/** The trimmed value, or undefined when it is missing or blank. */
+export function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}

@@ -1,0 +1,37 @@
+// CockroachDB Cloud: dynamic resources mirroring @pulumiverse/cockroach, their providers, lookups and the API client.
+export { PrivateEndpointServices, type PrivateEndpointServicesArgs } from "./privateEndpointServices";
+export { PrivateEndpointConnection, type PrivateEndpointConnectionArgs } from "./privateEndpointConnection";
+export { PrivateEndpointTrustedOwner, type PrivateEndpointTrustedOwnerArgs } from "./privateEndpointTrustedOwner";
+export { AllowList, type AllowListArgs } from "./allowList";
+
+export {
+  PrivateEndpointServicesProvider,
+  type PrivateEndpointServicesInputs,
+  type PrivateEndpointServicesOutputs,
+} from "./providers/privateEndpointServicesProvider";
+export {
+  PrivateEndpointConnectionProvider,
+  type PrivateEndpointConnectionInputs,
+  type PrivateEndpointConnectionOutputs,
+} from "./providers/privateEndpointConnectionProvider";
+export {
+  PrivateEndpointTrustedOwnerProvider,
+  type PrivateEndpointTrustedOwnerInputs,
+  type PrivateEndpointTrustedOwnerOutputs,
+} from "./providers/privateEndpointTrustedOwnerProvider";
+export { AllowListProvider, type AllowListInputs, type AllowListOutputs } from "./providers/allowListProvider";
+export type { ProviderTuning } from "./providers/tuning";
+
+export type { PrivateEndpointServiceInfo, PrivateEndpointServiceAws } from "./shapes";
+export * from "./lookups";
+
+export {
+  CockroachCloudClient,
+  type CockroachCloudClientOptions,
+  type AllowlistFlags,
+  type ConnectionStringQuery,
+} from "./api/client";
+export { CockroachApiError } from "./api/errors";
+export type { RetryOptions } from "./api/backoff";
+export type { RateLimitOptions } from "./api/rateLimiter";
+export type * as CockroachWire from "./api/types";

@@ -1,0 +1,104 @@
+// Input validation for the providers' `check`. Values still unknown at preview (the engine's sentinel) pass: they are
+// checked again on `up`, once known. Each failure names the property, the value, and what is allowed.
+import { isUnknown } from "../../shared/unknown";
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+type Check = CheckFailure | undefined;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const AWS_ENDPOINT_ID = /^vpce-[0-9a-f]{8,17}$/;
+const GCP_PSC_CONNECTION_ID = /^[0-9]{1,20}$/;
+const AZURE_PRIVATE_ENDPOINT_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/privateEndpoints\/[^/]+$/i;
+const AWS_ACCOUNT_ID = /^[0-9]{12}$/;
+
+export function failures(...checks: Check[]): CheckFailure[] {
+  return checks.filter((c): c is CheckFailure => c !== undefined);
+}
+
+export function checkClusterId(value: unknown, property = "clusterId"): Check {
+  if (isUnknown(value)) return undefined;
+  if (typeof value !== "string" || !UUID.test(value)) {
+    return { property, reason: `${property} ${show(value)} is not a cluster ID: expected a UUID such as 1f69fdd2-600a-4cfc-a9ba-16995df0d77d (CockroachDB Cloud Console > cluster > Settings, or the URL).` };
+  }
+  return undefined;
+}
+
+/** The cloud is not knowable from this input alone, so any cloud's endpoint ID form is accepted. */
+export function checkEndpointId(value: unknown, property = "endpointId"): Check {
+  if (isUnknown(value)) return undefined;
+  if (
+    typeof value === "string" &&
+    (AWS_ENDPOINT_ID.test(value) || GCP_PSC_CONNECTION_ID.test(value) || AZURE_PRIVATE_ENDPOINT_ID.test(value))
+  ) {
+    return undefined;
+  }
+  return {
+    property,
+    reason:
+      `${property} ${show(value)} is not a private endpoint ID. Allowed: an AWS VPC endpoint ID (vpce- followed by 8 to 17 hex digits), ` +
+      `a GCP Private Service Connect connection ID (digits, the forwarding rule's pscConnectionId), or an Azure private endpoint ` +
+      `resource ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateEndpoints/<name>).`,
+  };
+}
+
+export function checkCidrIp(value: unknown, property = "cidrIp"): Check {
+  if (isUnknown(value)) return undefined;
+  const { Address4, Address6 } = require("ip-address") as typeof import("ip-address");
+  if (typeof value !== "string") return { property, reason: `${property} ${show(value)} must be a dotted IPv4 address such as 203.0.113.7.` };
+  if (Address6.isValid(value)) {
+    return { property, reason: `${property} ${show(value)} is IPv6; the CockroachDB Cloud allowlist takes IPv4 addresses only (e.g. 203.0.113.0 with cidrMask 24).` };
+  }
+  if (value.includes("/")) {
+    return { property, reason: `${property} ${show(value)} includes a prefix length; give only the address (e.g. 203.0.113.0) and the prefix length in cidrMask.` };
+  }
+  if (!Address4.isValid(value)) return { property, reason: `${property} ${show(value)} is not a dotted IPv4 address such as 203.0.113.7.` };
+  return undefined;
+}
+
+export function checkCidrMask(value: unknown, property = "cidrMask"): Check {
+  if (isUnknown(value)) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 32) {
+    return { property, reason: `${property} ${show(value)} must be an integer from 0 to 32 (32 allows a single address).` };
+  }
+  return undefined;
+}
+
+export function checkBoolean(value: unknown, property: string): Check {
+  if (isUnknown(value) || typeof value === "boolean") return undefined;
+  return { property, reason: `${property} ${show(value)} must be true or false.` };
+}
+
+export function checkOptionalString(value: unknown, property: string): Check {
+  if (value === undefined || value === null || isUnknown(value) || typeof value === "string") return undefined;
+  return { property, reason: `${property} ${show(value)} must be a string.` };
+}
+
+export function checkTrustedOwnerType(value: unknown, property = "type"): Check {
+  if (isUnknown(value) || value === "AWS_ACCOUNT_ID") return undefined;
+  return { property, reason: `${property} ${show(value)} is not supported: the only allowed value is AWS_ACCOUNT_ID.` };
+}
+
+export function checkExternalOwnerId(value: unknown, property = "externalOwnerId"): Check {
+  if (isUnknown(value)) return undefined;
+  if (typeof value === "string" && (value === "*" || AWS_ACCOUNT_ID.test(value))) return undefined;
+  return { property, reason: `${property} ${show(value)} must be a 12-digit AWS account ID (e.g. "012345678901") or "*" for all accounts.` };
+}
+
+/** Accepts a mask given as a digit string (e.g. from config) by turning it into a number. */
+export function normalizeMask(value: unknown): unknown {
+  return typeof value === "string" && /^\d{1,2}$/.test(value) ? Number(value) : value;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return "(missing)";
+  if (typeof value === "string") return JSON.stringify(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,172 @@
+// Provider of PrivateEndpointServices: make sure the cluster has an AVAILABLE endpoint service in each of its regions.
+// Runs from a serialized closure: see docs/design.md "Why dynamic resources, and the rules they follow".
+import type * as pulumi from "@pulumi/pulumi";
+import type { CockroachCloudClient } from "../api/client";
+import { isNotFound } from "../api/errors";
+import { settingsFromConfig, type ConfiguredSettings } from "../api/settings";
+import type { Cluster, PrivateEndpointService } from "../api/types";
+import type { PollVerdict } from "../../shared/poll";
+import { toServiceInfo, toServicesMap, type PrivateEndpointServiceInfo } from "../shapes";
+import { checkClusterId, failures } from "./checks";
+import { readInputs } from "./readInputs";
+import { reconcile } from "./reconcile";
+import { clientFor, type ProviderTuning } from "./tuning";
+import { waitFor } from "./wait";
+
+export interface PrivateEndpointServicesInputs {
+  clusterId: string;
+}
+
+export interface PrivateEndpointServicesOutputs extends PrivateEndpointServicesInputs {
+  services: PrivateEndpointServiceInfo[];
+  servicesMap: Record<string, PrivateEndpointServiceInfo>;
+  cloudProvider: string;
+  plan: string;
+}
+
+/** Endpoint services of an Advanced cluster can take a long time to create (the upstream provider waits an hour). */
+const DEFAULT_WAIT_MS = 60 * 60 * 1000;
+
+export class PrivateEndpointServicesProvider
+  implements pulumi.dynamic.ResourceProvider<PrivateEndpointServicesInputs, PrivateEndpointServicesOutputs>
+{
+  private declare readonly tuning: ProviderTuning;
+  private declare configured?: ConfiguredSettings;
+
+  constructor(tuning: ProviderTuning = {}) {
+    this.tuning = tuning;
+  }
+
+  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    this.configured = settingsFromConfig(req.config);
+  }
+
+  async check(
+    _olds: PrivateEndpointServicesInputs,
+    news: PrivateEndpointServicesInputs,
+  ): Promise<pulumi.dynamic.CheckResult<PrivateEndpointServicesInputs>> {
+    return { inputs: news, failures: failures(checkClusterId(news.clusterId)) };
+  }
+
+  async diff(
+    _id: string,
+    olds: PrivateEndpointServicesOutputs,
+    news: PrivateEndpointServicesInputs,
+  ): Promise<pulumi.dynamic.DiffResult> {
+    const replaces = olds.clusterId === news.clusterId ? [] : ["clusterId"];
+    return { changes: replaces.length > 0, replaces };
+  }
+
+  async create(
+    inputs: PrivateEndpointServicesInputs,
+  ): Promise<pulumi.dynamic.CreateResult<PrivateEndpointServicesOutputs>> {
+    const clusterId = inputs.clusterId;
+    const client = clientFor(this.tuning, this.configured);
+    const cluster = await waitForCreatedCluster(this.tuning, client, clusterId);
+    const regions = (cluster.regions ?? []).map((region) => region.name);
+    // Basic and Standard clusters have their services built in, and the create call errors on them. On Advanced
+    // the call is needed while a region has no service, or a failed one (the call restarts failed services).
+    if (isAdvanced(cluster)) {
+      await reconcile(this.tuning, {
+        description: `create the private endpoint services of cluster ${clusterId}`,
+        observe: () => client.listPrivateEndpointServices(clusterId),
+        decide: (services) =>
+          regions.every((region) => services.some((s) => s.region_name === region && s.status !== "CREATE_FAILED"))
+            ? { done: true, value: undefined }
+            : { done: false },
+        act: async () => {
+          await client.createPrivateEndpointServices(clusterId);
+          return { done: true, value: undefined };
+        },
+      });
+    }
+    const services = await waitFor(this.tuning, {
+      description: `the private endpoint services of cluster ${clusterId} to be AVAILABLE in ${regions.join(", ")}`,
+      defaultTimeoutMs: DEFAULT_WAIT_MS,
+      observe: () => client.listPrivateEndpointServices(clusterId),
+      check: (observed) => servicesVerdict(clusterId, regions, observed),
+    });
+    return { id: clusterId, outs: outputsOf(clusterId, cluster, services) };
+  }
+
+  async read(
+    id: string,
+    props?: PrivateEndpointServicesOutputs,
+  ): Promise<pulumi.dynamic.ReadResult<PrivateEndpointServicesOutputs>> {
+    const clusterId = props?.clusterId ?? id;
+    const client = clientFor(this.tuning, this.configured);
+    try {
+      const cluster = await client.getCluster(clusterId);
+      const services = await client.listPrivateEndpointServices(clusterId);
+      const inputs = readInputs<PrivateEndpointServicesOutputs>({ clusterId });
+      return { id: clusterId, props: outputsOf(clusterId, cluster, services), inputs };
+    } catch (err) {
+      if (isNotFound(err)) return { id: "" };
+      throw err;
+    }
+  }
+
+  async delete(id: string, props: PrivateEndpointServicesOutputs): Promise<void> {
+    if (this.tuning.silent) return;
+    console.error(
+      `PrivateEndpointServices of cluster ${props?.clusterId ?? id}: endpoint services cannot be deleted through the ` +
+        `Cloud API; they stay with the cluster and are only removed from the Pulumi state.`,
+    );
+  }
+}
+
+/** A cluster still being created (or locked by an exclusive operation) rejects changes: wait until it is CREATED. */
+function waitForCreatedCluster(tuning: ProviderTuning, client: CockroachCloudClient, clusterId: string): Promise<Cluster> {
+  return waitFor(tuning, {
+    description: `cluster ${clusterId} to be CREATED`,
+    defaultTimeoutMs: DEFAULT_WAIT_MS,
+    observe: () => client.getCluster(clusterId),
+    check: (cluster) => {
+      if (cluster.state === "CREATED") return { done: true, value: cluster };
+      if (cluster.state === "CREATING" || cluster.state === "LOCKED") return { done: false, status: cluster.state };
+      throw new Error(`Cluster ${clusterId} is ${cluster.state}; private endpoint services need a CREATED cluster.`);
+    },
+  });
+}
+
+function isAdvanced(cluster: Cluster): boolean {
+  if (cluster.plan === "BASIC" || cluster.plan === "STANDARD") return false;
+  return cluster.plan === "ADVANCED" || cluster.config?.dedicated !== undefined;
+}
+
+/** Done when every cluster region has an AVAILABLE service; services of other regions are ignored. */
+function servicesVerdict(
+  clusterId: string,
+  regions: string[],
+  services: PrivateEndpointService[],
+): PollVerdict<PrivateEndpointService[]> {
+  const pending: string[] = [];
+  for (const region of regions) {
+    const service = services.find((s) => s.region_name === region);
+    if (service === undefined) pending.push(`${region}: not listed yet`);
+    else if (service.status === "CREATING") pending.push(`${region}: CREATING`);
+    else if (service.status === "CREATE_FAILED") {
+      throw new Error(
+        `The private endpoint service of cluster ${clusterId} in region ${region} failed to create (CREATE_FAILED). ` +
+          `Run the update again to retry the creation; if it keeps failing, contact Cockroach Labs support.`,
+      );
+    } else if (service.status !== "AVAILABLE") {
+      throw new Error(
+        `The private endpoint service of cluster ${clusterId} in region ${region} is ${service.status}, ` +
+          `so it will not become AVAILABLE.`,
+      );
+    }
+  }
+  return pending.length === 0 ? { done: true, value: services } : { done: false, status: pending.join(", ") };
+}
+
+function outputsOf(clusterId: string, cluster: Cluster, services: PrivateEndpointService[]): PrivateEndpointServicesOutputs {
+  const infos = services.map(toServiceInfo);
+  return {
+    clusterId,
+    services: infos,
+    servicesMap: toServicesMap(infos),
+    cloudProvider: cluster.cloud_provider,
+    plan: cluster.plan,
+  };
+}

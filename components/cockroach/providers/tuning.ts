@@ -1,0 +1,42 @@
+// Knobs of a provider instance. Defaults suit real clouds; tests pass small values. Plain data only: a provider
+// instance, tuning included, is serialized into state.
+import type { RetryOptions } from "../api/backoff";
+import { CockroachCloudClient } from "../api/client";
+import type { RateLimitOptions } from "../api/rateLimiter";
+import type { ConfiguredSettings } from "../api/settings";
+
+export interface ProviderTuning {
+  /** How long create/update wait for the cloud to reach the wanted state. @default per resource (services 60 min, connections 10 min) */
+  waitTimeoutMs?: number;
+  /** First pause between observations while waiting. @default 1000 */
+  pollMinIntervalMs?: number;
+  /** Longest pause between observations, so a change is noticed within this long. @default 5000 */
+  pollMaxIntervalMs?: number;
+  /** Per HTTP request. @default 30000 */
+  requestTimeoutMs?: number;
+  /** GET retries in the transport, and the backoff between reconcile rounds after a transient mutation failure. */
+  retry?: RetryOptions;
+  /** @default 10 request starts per rolling second, shared by every provider in the process */
+  rateLimit?: RateLimitOptions;
+  /** Rounds of observe-then-act after transient mutation failures before giving up. @default 10 */
+  mutationAttempts?: number;
+  /** Suppress progress lines on stderr. @default false */
+  silent?: boolean;
+}
+
+export const DEFAULT_MUTATION_ATTEMPTS = 10;
+
+/** A client for one provider call; settings (server, key) are resolved by the client per request. */
+export function clientFor(tuning: ProviderTuning, configured: ConfiguredSettings | undefined): CockroachCloudClient {
+  return new CockroachCloudClient({
+    configured,
+    requestTimeoutMs: tuning.requestTimeoutMs,
+    retry: tuning.retry,
+    rateLimit: tuning.rateLimit,
+  });
+}
+
+/** Where progress lines go: plugin stderr, shown by `pulumi up --debug`. */
+export function progressReporter(tuning: ProviderTuning): (line: string) => void {
+  return tuning.silent ? () => undefined : (line: string) => console.error(line);
+}

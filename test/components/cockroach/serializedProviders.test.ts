@@ -1,0 +1,157 @@
+// The providers as the engine runs them: serialized to text (as stored in state under __provider), loaded from that
+// text, and driven against the fake. The API key must appear nowhere: not in the text, outputs or errors.
+import { beforeAll, describe, expect, it } from "vitest";
+import { serializeProvider } from "../../support/serialized";
+import { AllowListProvider } from "../../../components/cockroach/providers/allowListProvider";
+import { PrivateEndpointConnectionProvider } from "../../../components/cockroach/providers/privateEndpointConnectionProvider";
+import { PrivateEndpointServicesProvider } from "../../../components/cockroach/providers/privateEndpointServicesProvider";
+import { PrivateEndpointTrustedOwnerProvider } from "../../../components/cockroach/providers/privateEndpointTrustedOwnerProvider";
+import type { FakeClusterSeed } from "../../../tools/fake-cloud";
+import { CLUSTERS, FAST, rejectionOf, startFake } from "./support";
+
+const CANARY_KEY = "CCDB1_serialization-canary-5f1e0c2d9b";
+const ADVANCED: FakeClusterSeed = { id: CLUSTERS.advancedAws, plan: "ADVANCED", cloudProvider: "AWS", regions: [{ name: "us-east-1" }] };
+const STANDARD: FakeClusterSeed = { id: CLUSTERS.standardAws, plan: "STANDARD", cloudProvider: "AWS", regions: [{ name: "us-east-1" }] };
+const ENDPOINT = "vpce-0feedbeef0000c0de";
+
+type Loaded = {
+  services: PrivateEndpointServicesProvider;
+  connection: PrivateEndpointConnectionProvider;
+  owner: PrivateEndpointTrustedOwnerProvider;
+  allowList: AllowListProvider;
+  /** A connection provider with a short wait, for the timeout. */
+  impatient: PrivateEndpointConnectionProvider;
+  /** A connection provider under the default rate limit (the other providers here have a high one). */
+  limited: PrivateEndpointConnectionProvider;
+};
+const { rateLimit: _unlimited, ...DEFAULT_LIMIT } = FAST;
+const texts: Record<string, string> = {};
+const loaded = {} as Loaded;
+
+async function serializeAll(): Promise<void> {
+  const instances = {
+    services: new PrivateEndpointServicesProvider(FAST),
+    connection: new PrivateEndpointConnectionProvider(FAST),
+    owner: new PrivateEndpointTrustedOwnerProvider(FAST),
+    allowList: new AllowListProvider(FAST),
+    impatient: new PrivateEndpointConnectionProvider({ ...FAST, waitTimeoutMs: 150 }),
+    limited: new PrivateEndpointConnectionProvider(DEFAULT_LIMIT),
+  };
+  for (const [name, instance] of Object.entries(instances)) {
+    const { text, provider } = await serializeProvider(instance);
+    texts[name] = text;
+    (loaded as Record<string, unknown>)[name] = provider;
+  }
+}
+
+/** A fresh provider from stored text, as the engine's provider host loads it (no new serialization). */
+function loadFromText<P>(text: string): P {
+  const requireFromString = require("require-from-string") as (code: string, filename: string) => { handler: () => P };
+  return requireFromString(text, `${process.cwd()}/__provider.js`).handler();
+}
+
+/** Starts the fake with the canary as the only valid key, and the key in the environment. */
+async function fakeWithCanaryKey() {
+  const fake = await startFake({ clusters: [ADVANCED, STANDARD], apiKeys: { [CANARY_KEY]: "CLUSTER_ADMIN" } });
+  process.env.COCKROACH_API_KEY = CANARY_KEY;
+  return fake;
+}
+
+beforeAll(async () => {
+  // Set while serializing: a provider that read it at module load or captured it would carry it into its text.
+  process.env.COCKROACH_API_KEY = CANARY_KEY;
+  await serializeAll();
+}, 20_000);
+
+describe("serialized providers", () => {
+  it("carry neither the key nor @pulumi/pulumi in their text", () => {
+    expect(Object.keys(texts)).toHaveLength(6);
+    for (const [name, text] of Object.entries(texts)) {
+      expect(text, name).not.toContain(CANARY_KEY);
+      expect(text, name).not.toMatch(/@pulumi\/pulumi/);
+      expect(text, name).toContain("crdb-private-endpoints.rate-limiter");
+    }
+  });
+
+  it("run services, connection, trusted owner and allowlist through create/read/delete", async () => {
+    const fake = await fakeWithCanaryKey();
+    const services = await loaded.services.create({ clusterId: CLUSTERS.advancedAws });
+    expect(services.outs?.servicesMap["us-east-1"]?.status).toBe("AVAILABLE");
+    expect(fake.serviceCreateCalls(CLUSTERS.advancedAws)).toBe(1);
+    expect((await loaded.services.read(services.id, services.outs)).props?.plan).toBe("ADVANCED");
+    await loaded.services.delete(services.id, services.outs!);
+
+    const connection = await loaded.connection.create({ clusterId: CLUSTERS.advancedAws, endpointId: ENDPOINT });
+    expect(connection.outs?.status).toBe("STATUS_AVAILABLE");
+    fake.setConnectionStatus(CLUSTERS.advancedAws, ENDPOINT, "STATUS_STALE");
+    expect((await loaded.connection.read(connection.id)).props?.status).toBe("STATUS_STALE");
+    await loaded.connection.delete(connection.id, connection.outs!);
+    expect(fake.connections(CLUSTERS.advancedAws)[0]?.status).toBe("STATUS_REJECTED");
+
+    const owner = await loaded.owner.create({ clusterId: CLUSTERS.advancedAws, type: "AWS_ACCOUNT_ID", externalOwnerId: "012345678901" });
+    expect((await loaded.owner.read(owner.id)).props?.ownerId).toBe(owner.outs?.ownerId);
+    await loaded.owner.delete(owner.id, owner.outs!);
+    expect(fake.trustedOwners(CLUSTERS.advancedAws)).toEqual([]);
+
+    const entry = { clusterId: CLUSTERS.advancedAws, cidrIp: "198.51.100.7", cidrMask: 32, sql: true, ui: true };
+    const allow = await loaded.allowList.create(entry);
+    await loaded.allowList.update!(allow.id, allow.outs!, { ...entry, ui: false });
+    expect((await loaded.allowList.read(allow.id)).props?.ui).toBe(false);
+    await loaded.allowList.delete(allow.id, allow.outs!);
+    expect(fake.allowlist(CLUSTERS.advancedAws)).toEqual([]);
+
+    const outputs = JSON.stringify([services, connection, owner, allow]);
+    expect(outputs).not.toContain(CANARY_KEY);
+    expect(fake.requests.every((r) => r.path.endsWith("/cert") || r.authorization === `Bearer ${CANARY_KEY}`)).toBe(true);
+  });
+
+  it("check runs from the text too (it requires ip-address inside the method)", async () => {
+    const { failures } = await loaded.allowList.check!({} as never, {
+      clusterId: CLUSTERS.advancedAws,
+      cidrIp: "2001:db8::1",
+      cidrMask: 64,
+      sql: true,
+      ui: false,
+    });
+    expect(failures?.map((f) => f.property)).toEqual(["cidrIp", "cidrMask"]);
+  });
+
+  it("throw errors that keep their message, and never the key", async () => {
+    const fake = await fakeWithCanaryKey();
+    const notFound = await rejectionOf(loaded.connection.create({ clusterId: CLUSTERS.missing, endpointId: ENDPOINT }));
+    expect(notFound.message).toMatch(/ListPrivateEndpointConnections \(cluster 9{8}-.*\) failed: HTTP 404 NOT_FOUND/);
+    expect(notFound).toBeInstanceOf(Error);
+    expect(String(notFound)).toMatch(/^CockroachApiError: /);
+    expect(`${notFound.message}${notFound.stack}`).not.toContain(CANARY_KEY);
+
+    fake.setTiming({ connectionAcceptMs: 60_000 });
+    const timeout = await rejectionOf(loaded.impatient.create({ clusterId: CLUSTERS.standardAws, endpointId: ENDPOINT }));
+    expect(timeout.message).toMatch(/timed out after \d+s waiting for private endpoint .* to be STATUS_AVAILABLE; last status: STATUS_PENDING/);
+  });
+
+  it("share one 10 requests/s limit across separately loaded copies and in-process providers, measured at the fake", async () => {
+    const fake = await fakeWithCanaryKey();
+    // Each load of the text is a separate copy of our modules, as each resource type's provider is in the engine.
+    const copies = [loaded.limited, loadFromText<PrivateEndpointConnectionProvider>(texts.limited!)];
+    const inProcess = [1, 2, 3].map(() => new PrivateEndpointConnectionProvider(DEFAULT_LIMIT));
+    const id = `${CLUSTERS.standardAws}:${ENDPOINT}`;
+    const started = Date.now();
+    // 5 providers x 4 reads x 1 request (ListPrivateEndpointConnections) = 20 requests: two windows.
+    await Promise.all([...copies, ...inProcess].flatMap((p) => [1, 2, 3, 4].map(() => p.read(id))));
+    expect(fake.requests).toHaveLength(20);
+    expect(fake.maxRequestsPerSecond()).toBeLessThanOrEqual(10);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("take the key and server from stack config handed to configure(), preferring it over the env key", async () => {
+    const fake = await fakeWithCanaryKey();
+    process.env.COCKROACH_API_KEY = "wrong-env-key";
+    delete process.env.COCKROACH_SERVER;
+    const provider = loadFromText<PrivateEndpointServicesProvider>(texts.services!);
+    const config: Record<string, string> = { "cockroach:apikey": CANARY_KEY, "cockroach:server": fake.url };
+    await provider.configure!({ config: { get: (key: string) => config[key], require: (key: string) => config[key]! } });
+    const read = await provider.read(CLUSTERS.advancedAws);
+    expect(read.props?.plan).toBe("ADVANCED");
+    expect(fake.requests.at(-1)?.authorization).toBe(`Bearer ${CANARY_KEY}`);
+  });
+});

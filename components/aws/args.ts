@@ -1,0 +1,96 @@
+import type { PrivateEndpointServices } from "../cockroach";
+
+/**
+ * Arguments of {@link AwsPrivateLink}.
+ *
+ * Values are plain, not `Input`s: they decide the shape of the graph (which subnets, which rules), and the graph
+ * is fixed before any resource is registered so that `pulumi preview` shows all of it.
+ *
+ * No union types (multi-language packages forbid them): alternatives such as "create a VPC" or "use an existing
+ * one" are optional fields of one object, checked when the component is created.
+ */
+export interface AwsPrivateLinkArgs {
+  /**
+   * ID (a UUID) of the CockroachDB Cloud cluster to connect to. It must run on AWS and have a region equal to
+   * `region`.
+   * @default none: required
+   */
+  readonly clusterId: string;
+
+  /**
+   * The VPC the endpoint goes in. Set `cidrBlock` to create a dedicated VPC, or `vpcId` and `subnetIds` to use an
+   * existing one; exactly one of `cidrBlock` and `vpcId`.
+   * @default none: required
+   */
+  readonly vpc: AwsPrivateLinkVpcArgs;
+
+  /**
+   * IPv4 CIDR blocks allowed to connect to the endpoint on `port`. One ingress rule each. Set `[]` to allow only
+   * `allowedSecurityGroupIds`.
+   * @default the VPC's CIDR block
+   */
+  readonly allowedCidrs?: string[];
+
+  /**
+   * Security groups (in the same VPC, or a peered one) whose members may connect on `port`. One ingress rule each.
+   * @default none
+   */
+  readonly allowedSecurityGroupIds?: string[];
+
+  /**
+   * TCP port the security group opens. It must be the port the cluster serves SQL on.
+   * @default 26257
+   */
+  readonly port?: number;
+
+  /**
+   * Turn on the endpoint's private DNS once CockroachDB has accepted it, so the cluster's `internalDns` host
+   * resolves to the endpoint inside the VPC. Needs `enableDnsSupport` and `enableDnsHostnames` on the VPC.
+   * @default true
+   */
+  readonly privateDns?: boolean;
+
+  /**
+   * Tags for every AWS resource created, after `Name` (`<name>-<role>`), so a `Name` here wins.
+   * @default {}
+   */
+  readonly tags?: Record<string, string>;
+
+  /**
+   * AWS region of every resource (AWS provider v7's per-resource `region`), so one stack can hold several
+   * regions with one provider. Changing it replaces everything.
+   * @default the AWS provider's region
+   */
+  readonly region?: string;
+
+  /**
+   * The cluster's endpoint services resource, to share one between several `AwsPrivateLink`s of the same
+   * cluster. It must be for `clusterId`.
+   * @default a `PrivateEndpointServices` created by this component, named `<name>-services`
+   */
+  readonly endpointServices?: PrivateEndpointServices;
+}
+
+/** Which VPC {@link AwsPrivateLink} uses: one it creates (`cidrBlock`) or an existing one (`vpcId`, `subnetIds`). */
+export interface AwsPrivateLinkVpcArgs {
+  /**
+   * CIDR block of a VPC to create, /16 to /24 (e.g. `10.40.0.0/16`). It is cut into 16 equal blocks; the AZ whose
+   * ID ends in `-azN` gets block N (see `subnetCidrForAz`). Conflicts with `vpcId`.
+   * @default none: set this or `vpcId`
+   */
+  readonly cidrBlock?: string;
+
+  /**
+   * ID of an existing VPC to put the endpoint in. It must have DNS support and DNS hostnames turned on when
+   * `privateDns` is true. Requires `subnetIds`; conflicts with `cidrBlock`.
+   * @default none: set this or `cidrBlock`
+   */
+  readonly vpcId?: string;
+
+  /**
+   * Subnets of `vpcId` for the endpoint, at most one per availability zone. Only those in AZs the cluster's
+   * endpoint service supports are used; at least one must be.
+   * @default none: required with `vpcId`
+   */
+  readonly subnetIds?: string[];
+}

@@ -1,0 +1,244 @@
+// The AwsPrivateLink component: wiring only. What to build is decided by plan.ts from facts looked up beforehand,
+// so the constructor is synchronous, registers every resource up front (all of them show in `pulumi preview`)
+// and throws before registering anything when the arguments cannot work.
+//
+//   PrivateEndpointServices ───────────────────────┐ (service name)
+//   VPC ─┬─ subnet per AZ ID ──────────────────────┼─ VpcEndpoint (Interface) ─ PrivateEndpointConnection
+//        └─ security group ─ ingress rule/source   │                              └─ EndpointPrivateDns ─ VpcEndpointReady
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { PrivateEndpointConnection, PrivateEndpointServices } from "../cockroach";
+import type { AwsPrivateLinkArgs } from "./args";
+import { type AwsPrivateLinkFacts, type AwsPrivateLinkLookups, lookupAwsPrivateLinkFacts } from "./facts";
+import { awsPrivateLinkLookups } from "./lookups";
+import { type AwsPrivateLinkPlan, planAwsPrivateLink } from "./plan";
+import { checkAwsPrivateLinkArgs } from "./planArgs";
+import { type DnsEntry, VpcEndpointReady } from "./vpcEndpointReady";
+
+export interface AwsPrivateLinkCreateOptions extends pulumi.ComponentResourceOptions {
+  /** Where the facts come from. @default the Cloud API and AWS invokes (through `provider`, if given) */
+  lookups?: AwsPrivateLinkLookups;
+}
+
+/** The part of the endpoint services' output this component reads. */
+interface ServiceInRegion {
+  name: string;
+  availabilityZoneIds: string[];
+}
+
+/**
+ * Private connectivity from an AWS VPC to a CockroachDB Cloud cluster over AWS PrivateLink, in one region: a VPC
+ * (or an existing one), one subnet per supported AZ ID, a security group open on the SQL port to the allowed
+ * sources only, an Interface endpoint registered with the cluster, then private DNS, then a wait until the
+ * endpoint is `available`. No NAT or internet gateway, no egress rule: the endpoint's network interfaces are the
+ * only billable items.
+ *
+ * Build it with {@link AwsPrivateLink.create}, which looks up the facts first (the cluster, its endpoint service's
+ * AZ IDs, the account's AZ IDs, an existing VPC and its subnets). The constructor takes them explicitly (tests pass
+ * their own); it registers nothing when they cannot work.
+ *
+ * An ADVANCED cluster has no endpoint services until its `PrivateEndpointServices` creates them, so their AZ IDs
+ * are unknown at plan time. The component then warns, puts a subnet in every AZ of the account (subnets cost
+ * nothing), and gives the endpoint those whose AZ the service reports once it exists, decided at deploy time.
+ */
+export class AwsPrivateLink extends pulumi.ComponentResource {
+  static readonly TYPE = "crdb-private-endpoints:index:AwsPrivateLink";
+
+  /** Checks `args`, looks up the facts they depend on, then constructs. Rejects before registering anything. */
+  static async create(name: string, args: AwsPrivateLinkArgs, opts: AwsPrivateLinkCreateOptions = {}): Promise<AwsPrivateLink> {
+    const { lookups, ...resourceOptions } = opts;
+    const checked = checkAwsPrivateLinkArgs(name, args);
+    const facts = await lookupAwsPrivateLinkFacts(checked, lookups ?? awsPrivateLinkLookups({ provider: awsProviderOf(opts) }));
+    return new AwsPrivateLink(name, args, facts, resourceOptions);
+  }
+
+  /** What was built and why: AZs, CIDR blocks, rules, warnings. */
+  readonly plan: AwsPrivateLinkPlan;
+
+  readonly endpointServices: PrivateEndpointServices;
+  /** The VPC, when this component created it. */
+  readonly vpc?: aws.ec2.Vpc;
+  /** Subnets this component created, by AZ ID. Empty for an existing VPC. */
+  readonly subnets: Readonly<Record<string, aws.ec2.Subnet>>;
+  readonly securityGroup: aws.ec2.SecurityGroup;
+  /** One per allowed source, by source key (`10-40-0-0-16`, `sg-0123456789abcdef0`). */
+  readonly ingressRules: Readonly<Record<string, aws.vpc.SecurityGroupIngressRule>>;
+  readonly endpoint: aws.ec2.VpcEndpoint;
+  readonly connection: PrivateEndpointConnection;
+  /** Turns private DNS on after CockroachDB accepted the endpoint; absent when `privateDns` is false. */
+  readonly endpointPrivateDns?: aws.vpc.EndpointPrivateDns;
+  /** Done when the endpoint is `available`: depend on this to connect. */
+  readonly ready: VpcEndpointReady;
+
+  readonly vpcId: pulumi.Output<string>;
+  /** The endpoint's subnets. */
+  readonly subnetIds: pulumi.Output<string[]>;
+  readonly securityGroupId: pulumi.Output<string>;
+  readonly endpointId: pulumi.Output<string>;
+  /** The endpoint's DNS names once it is ready. */
+  readonly endpointDnsEntries: pulumi.Output<DnsEntry[]>;
+  /** Host for SQL over the endpoint: the region's `internalDns` (resolves privately when `privateDns` is on). */
+  readonly privateSqlHost: pulumi.Output<string>;
+  /** CockroachDB's view of the endpoint, `STATUS_AVAILABLE` once accepted. */
+  readonly connectionStatus: pulumi.Output<string>;
+
+  constructor(name: string, args: AwsPrivateLinkArgs, facts: AwsPrivateLinkFacts, opts?: pulumi.ComponentResourceOptions) {
+    // Everything that can fail is decided before super(): a failure registers nothing.
+    const plan = planAwsPrivateLink(name, checkAwsPrivateLinkArgs(name, args), facts);
+    super(AwsPrivateLink.TYPE, name, {}, opts);
+    this.plan = plan;
+    for (const warning of plan.warnings) void pulumi.log.warn(warning, this);
+
+    const { region } = plan;
+    const parent = { parent: this };
+    const tags = (role: string) => ({ Name: `${name}-${role}`, ...plan.tags });
+
+    // The cluster side starts at once: it depends on nothing of the VPC.
+    this.endpointServices =
+      args.endpointServices ?? new PrivateEndpointServices(`${name}-services`, { clusterId: plan.clusterId }, parent);
+
+    this.vpc =
+      plan.vpcCidrBlock === undefined
+        ? undefined
+        : new aws.ec2.Vpc(
+            `${name}-vpc`,
+            {
+              cidrBlock: plan.vpcCidrBlock,
+              // Private DNS of an interface endpoint needs both.
+              enableDnsSupport: true,
+              enableDnsHostnames: true,
+              region,
+              tags: tags("vpc"),
+            },
+            parent,
+          );
+    const vpcId = this.vpc ? this.vpc.id : pulumi.output(plan.vpcId as string);
+
+    const subnets: Record<string, aws.ec2.Subnet> = {};
+    for (const subnet of plan.subnets.filter((s) => s.cidrBlock !== undefined)) {
+      const role = `subnet-${subnet.azId}`;
+      subnets[subnet.azId] = new aws.ec2.Subnet(
+        `${name}-${role}`,
+        { vpcId, cidrBlock: subnet.cidrBlock, availabilityZoneId: subnet.azId, region, tags: tags(role) },
+        parent,
+      );
+    }
+    this.subnets = subnets;
+
+    // No inline rules, and no egress rule at all: the provider removes AWS's default allow-all egress.
+    this.securityGroup = new aws.ec2.SecurityGroup(
+      `${name}-sg`,
+      { vpcId, description: `CockroachDB SQL over PrivateLink to cluster ${plan.clusterId}`, region, tags: tags("sg") },
+      parent,
+    );
+    const ingressRules: Record<string, aws.vpc.SecurityGroupIngressRule> = {};
+    for (const rule of plan.ingressRules) {
+      const role = `sql-${rule.key}`;
+      ingressRules[rule.key] = new aws.vpc.SecurityGroupIngressRule(
+        `${name}-${role}`,
+        {
+          securityGroupId: this.securityGroup.id,
+          ipProtocol: "tcp",
+          fromPort: plan.port,
+          toPort: plan.port,
+          cidrIpv4: rule.cidrIpv4,
+          referencedSecurityGroupId: rule.referencedSecurityGroupId,
+          description: rule.description,
+          region,
+          tags: tags(role),
+        },
+        parent,
+      );
+    }
+    this.ingressRules = ingressRules;
+
+    const service = this.endpointServices.servicesMap.apply((map) => serviceIn(map, plan));
+    const candidates = plan.subnets.map((s) => ({ azId: s.azId, id: s.subnetId ?? (subnets[s.azId] as aws.ec2.Subnet).id }));
+    this.endpoint = new aws.ec2.VpcEndpoint(
+      `${name}-endpoint`,
+      {
+        vpcId,
+        vpcEndpointType: "Interface",
+        serviceName: service.name,
+        subnetIds: endpointSubnetIds(candidates, plan, service),
+        securityGroupIds: [this.securityGroup.id],
+        // privateDnsEnabled stays unset here: CockroachDB must accept the endpoint first (EndpointPrivateDns below).
+        region,
+        tags: tags("endpoint"),
+      },
+      parent,
+    );
+
+    this.connection = new PrivateEndpointConnection(
+      `${name}-connection`,
+      { clusterId: plan.clusterId, endpointId: this.endpoint.id },
+      parent,
+    );
+    this.endpointPrivateDns = plan.privateDns
+      ? new aws.vpc.EndpointPrivateDns(
+          `${name}-private-dns`,
+          { vpcEndpointId: this.endpoint.id, privateDnsEnabled: true, region },
+          { parent: this, dependsOn: [this.connection] },
+        )
+      : undefined;
+    // EndpointPrivateDns returns before AWS has finished; this waits for `available`, so "done" means "connectable".
+    this.ready = new VpcEndpointReady(
+      `${name}-ready`,
+      { vpcEndpointId: this.endpoint.id, region },
+      { parent: this, dependsOn: [this.endpointPrivateDns ?? this.connection] },
+    );
+
+    this.vpcId = vpcId;
+    this.subnetIds = this.endpoint.subnetIds;
+    this.securityGroupId = this.securityGroup.id;
+    this.endpointId = this.endpoint.id;
+    this.endpointDnsEntries = this.ready.dnsEntries;
+    this.privateSqlHost = pulumi.output(plan.privateSqlHost);
+    this.connectionStatus = this.connection.status;
+    this.registerOutputs({
+      vpcId: this.vpcId,
+      subnetIds: this.subnetIds,
+      securityGroupId: this.securityGroupId,
+      endpointId: this.endpointId,
+      endpointDnsEntries: this.endpointDnsEntries,
+      privateSqlHost: this.privateSqlHost,
+      connectionStatus: this.connectionStatus,
+    });
+  }
+}
+
+function serviceIn(map: Record<string, ServiceInRegion> | undefined, plan: AwsPrivateLinkPlan): ServiceInRegion {
+  const service = map?.[plan.region];
+  if (!service) {
+    throw new Error(`cluster ${plan.clusterId} reports no private endpoint service in ${plan.region}`);
+  }
+  return service;
+}
+
+/**
+ * The candidates, when the service's AZs were known at plan time (they are already narrowed to them). Otherwise the
+ * candidates whose AZ the service reports, decided once it exists.
+ */
+function endpointSubnetIds(
+  candidates: { azId: string; id: pulumi.Input<string> }[],
+  plan: AwsPrivateLinkPlan,
+  service: pulumi.Output<ServiceInRegion>,
+): pulumi.Input<pulumi.Input<string>[]> {
+  if (plan.serviceAzIds !== undefined) return candidates.map((c) => c.id);
+  return pulumi.all([service, pulumi.all(candidates.map((c) => c.id))]).apply(([svc, ids]) => {
+    const supported = new Set(svc.availabilityZoneIds);
+    const chosen = ids.filter((_, i) => supported.has(candidates[i]?.azId ?? ""));
+    if (chosen.length === 0) {
+      throw new Error(
+        `the endpoint service of cluster ${plan.clusterId} in ${plan.region} supports ` +
+          `${svc.availabilityZoneIds.join(", ")}, but the subnets are in ${candidates.map((c) => c.azId).join(", ")}`,
+      );
+    }
+    return chosen;
+  });
+}
+
+function awsProviderOf(opts: pulumi.ComponentResourceOptions): pulumi.ProviderResource | undefined {
+  if (opts.provider) return opts.provider;
+  return Array.isArray(opts.providers) ? undefined : (opts.providers as Record<string, pulumi.ProviderResource> | undefined)?.aws;
+}

@@ -1,0 +1,60 @@
+// The real lookups behind AwsPrivateLink.create: the CockroachDB Cloud API (in the program process) and AWS
+// invokes. Under Pulumi mocks the AWS invokes are answered by the mocks' `call`, which is how tests and
+// `npm run plan` run the real code path offline.
+import * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
+import { getCockroachCluster, getPrivateEndpointServices, type LookupOptions } from "../cockroach";
+import type { AwsPrivateLinkLookups } from "./facts";
+import { sortedAzIds } from "./planZones";
+
+export interface AwsPrivateLinkLookupOptions {
+  /** AWS provider for the invokes, e.g. the one the component is given. @default the default provider */
+  provider?: pulumi.ProviderResource;
+  /** Cloud API client for the cluster lookups. @default one from stack config / env (`cockroach:apikey`, COCKROACH_API_KEY) */
+  cockroach?: LookupOptions;
+}
+
+export function awsPrivateLinkLookups(options: AwsPrivateLinkLookupOptions = {}): AwsPrivateLinkLookups {
+  const invokeOptions: pulumi.InvokeOptions = options.provider ? { provider: options.provider } : {};
+  return {
+    async cluster(clusterId) {
+      const cluster = await getCockroachCluster({ id: clusterId }, options.cockroach);
+      return {
+        id: cluster.id,
+        name: cluster.name,
+        cloudProvider: cluster.cloudProvider,
+        plan: cluster.plan,
+        state: cluster.state,
+        regions: cluster.regions.map((r) => ({ name: r.name, internalDns: r.internalDns })),
+      };
+    },
+    async endpointServices(clusterId) {
+      const { services } = await getPrivateEndpointServices({ clusterId }, options.cockroach);
+      return services.map((s) => ({
+        regionName: s.regionName,
+        status: s.status,
+        availabilityZoneIds: [...s.availabilityZoneIds],
+      }));
+    },
+    async providerRegion() {
+      return (await aws.getRegion({}, invokeOptions)).region;
+    },
+    async accountAzIds(region) {
+      const zones = await aws.getAvailabilityZones({ region, state: "available" }, invokeOptions);
+      return sortedAzIds(zones.zoneIds);
+    },
+    async vpc(vpcId, region) {
+      const vpc = await aws.ec2.getVpc({ id: vpcId, region }, invokeOptions);
+      return {
+        id: vpc.id,
+        cidrBlock: vpc.cidrBlock,
+        enableDnsSupport: vpc.enableDnsSupport,
+        enableDnsHostnames: vpc.enableDnsHostnames,
+      };
+    },
+    async subnet(subnetId, region) {
+      const subnet = await aws.ec2.getSubnet({ id: subnetId, region }, invokeOptions);
+      return { id: subnet.id, vpcId: subnet.vpcId, availabilityZoneId: subnet.availabilityZoneId };
+    },
+  };
+}

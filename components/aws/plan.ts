@@ -1,0 +1,190 @@
+// Turns checked arguments and looked-up facts into a plain plan of what to build. Pure and synchronous: every
+// validation that needs facts happens here, before the component registers anything.
+import { ProblemList } from "./errors";
+import type { AwsPrivateLinkFacts } from "./facts";
+import type { CheckedArgs } from "./planArgs";
+import { hasSubnetBlock, subnetCidrForAz } from "./planCidrs";
+import { type PlannedIngressRule, planIngressRules } from "./planIngress";
+import { compareAzIds, sortedAzIds, subnetAzIds } from "./planZones";
+
+/** A subnet the endpoint may use: one to create (`cidrBlock`) or one that exists (`subnetId`). */
+export interface PlannedSubnet {
+  azId: string;
+  cidrBlock?: string;
+  subnetId?: string;
+}
+
+export interface AwsPrivateLinkPlan {
+  clusterId: string;
+  region: string;
+  /** Set when the component creates the VPC. */
+  vpcCidrBlock?: string;
+  /** Set when an existing VPC is used. */
+  vpcId?: string;
+  /** The endpoint's candidate subnets, one per AZ, sorted by AZ ID. */
+  subnets: PlannedSubnet[];
+  /**
+   * AZ IDs of the cluster's endpoint service in the region. Undefined when the service does not exist yet: the
+   * endpoint then takes the candidates whose AZ the service reports at deploy time.
+   */
+  serviceAzIds?: string[];
+  ingressRules: PlannedIngressRule[];
+  port: number;
+  privateDns: boolean;
+  tags: Record<string, string>;
+  /** The host to connect to over the endpoint: the region's `internalDns`. */
+  privateSqlHost: string;
+  /** Things the user should know that do not stop the deployment. */
+  warnings: string[];
+}
+
+const UNUSABLE_CLUSTER_STATES = ["DELETED", "CREATION_FAILED"];
+
+export function planAwsPrivateLink(name: string, args: CheckedArgs, facts: AwsPrivateLinkFacts): AwsPrivateLinkPlan {
+  const problems = new ProblemList();
+  const warnings: string[] = [];
+  const { cluster, region } = facts;
+
+  if (cluster.cloudProvider !== "AWS") {
+    problems.add(
+      "clusterId",
+      args.clusterId,
+      `is a ${cluster.cloudProvider} cluster`,
+      "an AWS cluster (AWS PrivateLink reaches clusters on AWS only)",
+    );
+  }
+  if (UNUSABLE_CLUSTER_STATES.includes(cluster.state)) {
+    problems.add("clusterId", args.clusterId, `the cluster is ${cluster.state}`, "a cluster that exists (CREATED)");
+  }
+  const clusterRegion = cluster.regions.find((r) => r.name === region);
+  if (!clusterRegion) {
+    problems.add(
+      "region",
+      region,
+      `cluster ${cluster.name} has no region ${region}`,
+      `one of the cluster's regions: ${cluster.regions.map((r) => r.name).join(", ") || "(none)"}`,
+    );
+  }
+
+  const serviceAzIds = facts.service ? sortedAzIds(facts.service.availabilityZoneIds) : undefined;
+  if (facts.service === undefined && cluster.cloudProvider === "AWS" && clusterRegion) {
+    warnings.push(
+      `Cluster ${cluster.name} (${cluster.plan}) has no endpoint service in ${region} yet; this deployment creates ` +
+        `it. Until it exists its availability zones are unknown, so the endpoint gets the subnets whose AZ the ` +
+        `service reports once it is available (decided at deploy time), out of every AZ of the account.`,
+    );
+  }
+
+  const vpc = args.vpcCidrBlock !== undefined ? planNewVpc(args, facts, serviceAzIds, problems, warnings) : undefined;
+  const existing = args.vpcId !== undefined ? planExistingVpc(args, facts, serviceAzIds, problems, warnings) : undefined;
+  const vpcCidr = args.vpcCidrBlock ?? facts.vpc?.cidrBlock ?? "";
+
+  problems.throwIfAny(name);
+  return {
+    clusterId: args.clusterId,
+    region,
+    vpcCidrBlock: args.vpcCidrBlock,
+    vpcId: args.vpcId,
+    subnets: vpc ?? existing ?? [],
+    serviceAzIds,
+    ingressRules: planIngressRules(args.allowedCidrs ?? [vpcCidr], args.allowedSecurityGroupIds, args.port),
+    port: args.port,
+    privateDns: args.privateDns,
+    tags: args.tags,
+    privateSqlHost: clusterRegion?.internalDns ?? "",
+    warnings,
+  };
+}
+
+/** One new subnet per AZ both the service (when known) and the account have. */
+function planNewVpc(
+  args: CheckedArgs,
+  facts: AwsPrivateLinkFacts,
+  serviceAzIds: string[] | undefined,
+  problems: ProblemList,
+  warnings: string[],
+): PlannedSubnet[] {
+  const azIds = subnetAzIds(serviceAzIds, facts.accountAzIds);
+  const outsideRule = azIds.filter((azId) => !hasSubnetBlock(azId));
+  if (outsideRule.length > 0) warnings.push(`No subnet in ${outsideRule.join(", ")}: the CIDR rule covers -az1 to -az16.`);
+  const usable = azIds.filter(hasSubnetBlock);
+  if (usable.length === 0) {
+    problems.add(
+      "region",
+      facts.region,
+      `no availability zone is both supported by the cluster's endpoint service ` +
+        `(${serviceAzIds?.join(", ") ?? "unknown"}) and available to this AWS account ` +
+        `(${sortedAzIds(facts.accountAzIds).join(", ") || "none"})`,
+      "a region where the two share at least one AZ ID",
+    );
+  }
+  return usable.map((azId) => ({ azId, cidrBlock: subnetCidrForAz(args.vpcCidrBlock as string, azId) }));
+}
+
+/** The given subnets, checked against the VPC, one per AZ, narrowed to the service's AZs when known. */
+function planExistingVpc(
+  args: CheckedArgs,
+  facts: AwsPrivateLinkFacts,
+  serviceAzIds: string[] | undefined,
+  problems: ProblemList,
+  warnings: string[],
+): PlannedSubnet[] {
+  const vpc = facts.vpc;
+  const subnets = facts.subnets ?? [];
+  if (vpc && args.privateDns) {
+    for (const flag of ["enableDnsSupport", "enableDnsHostnames"] as const) {
+      if (!vpc[flag]) {
+        problems.add(
+          "vpc.vpcId",
+          vpc.id,
+          `the VPC has ${flag} turned off, and private DNS needs it on`,
+          `a VPC with ${flag} on: run \`aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} ` +
+            `--${flag === "enableDnsSupport" ? "enable-dns-support" : "enable-dns-hostnames"} "{\\"Value\\":true}"\`, ` +
+            `or set privateDns to false and connect with the endpoint's own DNS names`,
+        );
+      }
+    }
+  }
+
+  const byAz = new Map<string, string>();
+  subnets.forEach((subnet, i) => {
+    if (vpc && subnet.vpcId !== vpc.id) {
+      problems.add(`vpc.subnetIds[${i}]`, subnet.id, `the subnet is in ${subnet.vpcId}`, `subnets of ${vpc.id}`);
+    }
+    const other = byAz.get(subnet.availabilityZoneId);
+    if (other !== undefined) {
+      problems.add(
+        `vpc.subnetIds[${i}]`,
+        subnet.id,
+        `it is in ${subnet.availabilityZoneId}, like ${other}`,
+        "at most one subnet per availability zone (an interface endpoint takes one per AZ)",
+      );
+    } else {
+      byAz.set(subnet.availabilityZoneId, subnet.id);
+    }
+  });
+
+  const candidates = [...byAz]
+    .map(([azId, subnetId]) => ({ azId, subnetId }))
+    .sort((a, b) => compareAzIds(a.azId, b.azId));
+  if (serviceAzIds === undefined) return candidates;
+
+  const supported = new Set(serviceAzIds);
+  const usable = candidates.filter((c) => supported.has(c.azId));
+  const unused = candidates.filter((c) => !supported.has(c.azId));
+  if (candidates.length > 0 && usable.length === 0) {
+    problems.add(
+      "vpc.subnetIds",
+      args.subnetIds,
+      `no subnet is in an AZ the cluster's endpoint service supports; the subnets are in ` +
+        candidates.map((c) => `${c.azId} (${c.subnetId})`).join(", "),
+      `subnets in at least one of the service's AZs: ${serviceAzIds.join(", ")}`,
+    );
+  } else if (unused.length > 0) {
+    warnings.push(
+      `Not using ${unused.map((c) => `${c.subnetId} (${c.azId})`).join(", ")}: ` +
+        `the cluster's endpoint service is only in ${serviceAzIds.join(", ")}.`,
+    );
+  }
+  return usable;
+}

@@ -1,0 +1,118 @@
+// Stack config of the program, namespace `crdb-private-endpoints:`. Top-level keys are the settings of the stack's
+// region (`aws:region`); with `regions`, they are defaults that each entry overrides (terraform-aws-modules style).
+//
+// Every object is strict, so a typo is an error, not a silently ignored key. New optional keys (a `cloud`
+// discriminator for GCP Private Service Connect, `allowlist`, `trustedOwners`, a TiDB preset) can be added later
+// without breaking any existing stack file.
+import { z } from "zod";
+import {
+  allowedBy,
+  type Check,
+  checkAwsRegion,
+  checkClusterId,
+  checkPort,
+  checkSecurityGroupId,
+  checkSourceCidr,
+  checkSubnetId,
+  checkTagKey,
+  checkTagValue,
+  checkVpcCidr,
+  checkVpcId,
+  TAGS_MAX,
+} from "../../components/aws/validate";
+
+export const NAMESPACE = "crdb-private-endpoints";
+
+/** A string that must pass `check`; the issue's message is what is allowed, `params.reason` what is wrong. */
+function text(check: Check<string>) {
+  return z.string({ error: allowedBy(check) }).superRefine((value, ctx) => {
+    const invalid = check(value);
+    if (invalid) ctx.addIssue({ code: "custom", message: invalid.allowed, params: { reason: invalid.reason } });
+  });
+}
+
+/** A list of distinct strings, each passing `check`. */
+function list(check: Check<string>) {
+  return z.array(text(check), { error: `a list, each ${allowedBy(check)}` }).superRefine((items, ctx) => {
+    items.forEach((item, i) => {
+      if (items.indexOf(item) !== i) {
+        ctx.addIssue({ code: "custom", path: [i], message: "each value once", params: { reason: "is listed twice" } });
+      }
+    });
+  });
+}
+
+export const VPC_KEYS = ["cidrBlock", "vpcId", "subnetIds"] as const;
+
+const vpc = z.strictObject(
+  {
+    cidrBlock: text(checkVpcCidr).optional(),
+    vpcId: text(checkVpcId).optional(),
+    subnetIds: list(checkSubnetId).optional(),
+  },
+  { error: "a map with cidrBlock (create a VPC), or vpcId and subnetIds (use an existing VPC)" },
+);
+
+const tags = z
+  .record(z.string(), z.unknown(), { error: `a map of up to ${TAGS_MAX} tag keys to string values` })
+  .superRefine((map, ctx) => {
+    const entries = Object.entries(map);
+    if (entries.length > TAGS_MAX) {
+      ctx.addIssue({ code: "custom", message: `at most ${TAGS_MAX} tags`, params: { reason: "too many tags" } });
+    }
+    for (const [key, value] of entries) {
+      const badKey = checkTagKey(key);
+      if (badKey) ctx.addIssue({ code: "custom", path: [key], message: badKey.allowed, params: { reason: badKey.reason } });
+      const badValue = checkTagValue(value);
+      if (badValue) {
+        ctx.addIssue({ code: "custom", path: [key], message: badValue.allowed, params: { reason: badValue.reason } });
+      }
+    }
+  })
+  .transform((map) => map as Record<string, string>);
+
+/** The settings of one region; top-level keys are their defaults. */
+const regionSettings = {
+  clusterId: text(checkClusterId).optional(),
+  vpc: vpc.optional(),
+  allowedCidrs: list(checkSourceCidr).optional(),
+  allowedSecurityGroupIds: list(checkSecurityGroupId).optional(),
+  port: z.number({ error: "an integer from 1 to 65535" }).superRefine((value, ctx) => {
+    const invalid = checkPort(value);
+    if (invalid) ctx.addIssue({ code: "custom", message: invalid.allowed, params: { reason: invalid.reason } });
+  }).optional(),
+  privateDns: z.boolean({ error: "true or false" }).optional(),
+  tags: tags.optional(),
+};
+
+export const REGION_ENTRY_KEYS = ["region", ...Object.keys(regionSettings)];
+
+const regionEntry = z.strictObject(
+  { region: text(checkAwsRegion), ...regionSettings },
+  { error: `a map with region and optionally ${Object.keys(regionSettings).join(", ")}` },
+);
+
+const regions = z
+  .array(regionEntry, { error: "a list of maps, each with a region and its overrides" })
+  .min(1, { error: "at least one entry; remove the key for the single region of aws:region" })
+  .superRefine((entries, ctx) => {
+    entries.forEach((entry, i) => {
+      const first = entries.findIndex((e) => e.region === entry.region);
+      if (first !== i) {
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "region"],
+          message: "each region once (one VPC endpoint per region)",
+          params: { reason: `is listed twice (also regions[${first}])` },
+        });
+      }
+    });
+  });
+
+export const stackConfigSchema = z.strictObject({ ...regionSettings, regions: regions.optional() });
+
+export const TOP_LEVEL_KEYS = Object.keys(stackConfigSchema.shape);
+
+export type StackConfig = z.infer<typeof stackConfigSchema>;
+export type RegionEntry = z.infer<typeof regionEntry>;
+export type RegionSettings = Omit<StackConfig, "regions">;

@@ -1,0 +1,7 @@
+// The program's public surface, for index.ts, tests and tools/plan.
+export { runProgram, endpointServicesName, type ProgramDependencies } from "./program";
+export { readProgramConfig, type ProgramConfig } from "./config/read";
+export { StackConfigError, type ConfigIssue } from "./config/errors";
+export { NAMESPACE, type StackConfig } from "./config/schema";
+export { expandRegions, regionComponentName, type RegionSpec } from "./regions";
+export type { RegionOutputs, StackOutputs } from "./outputs";

@@ -1,0 +1,79 @@
+// Everything that can reject a stack, for every region, before the first resource is registered: argument checks,
+// fact lookups (in parallel across regions), plans. Problems come back as config keys, all regions at once.
+import { AwsPrivateLinkArgumentError } from "../components/aws/errors";
+import {
+  type AwsPrivateLinkFacts,
+  AwsPrivateLinkLookupError,
+  type AwsPrivateLinkLookups,
+  lookupAwsPrivateLinkFacts,
+} from "../components/aws/facts";
+import { planAwsPrivateLink } from "../components/aws/plan";
+import { type CheckedArgs, checkAwsPrivateLinkArgs } from "../components/aws/planArgs";
+import { type ConfigIssue, StackConfigError, distinctIssues } from "./config/errors";
+import type { RegionSpec } from "./regions";
+
+export interface PreparedRegion {
+  spec: RegionSpec;
+  checked: CheckedArgs;
+  facts: AwsPrivateLinkFacts;
+}
+
+/** What a failed lookup asks of the setting it was for. */
+const LOOKUP_HINTS: Record<string, string> = {
+  clusterId: "the ID of an existing cluster that the API key's service account can read",
+  region: "a region enabled for the AWS account",
+  "vpc.vpcId": "a VPC that exists in the region, readable with the AWS credentials in use",
+  "vpc.subnetIds": "subnets that exist in the region, readable with the AWS credentials in use",
+};
+
+/** @throws StackConfigError naming every bad setting of every region */
+export async function prepareRegions(specs: RegionSpec[], lookups: AwsPrivateLinkLookups): Promise<PreparedRegion[]> {
+  const issues: ConfigIssue[] = [];
+  const attempt = <T>(spec: RegionSpec, step: () => T): T | undefined => {
+    try {
+      return step();
+    } catch (err) {
+      issues.push(...issuesOf(err, spec));
+      return undefined;
+    }
+  };
+
+  const checked = specs.map((spec) => attempt(spec, () => checkAwsPrivateLinkArgs(spec.name, spec.args)));
+  throwIfAny(issues);
+
+  const looked = await Promise.allSettled(specs.map((_, i) => lookupAwsPrivateLinkFacts(checked[i] as CheckedArgs, lookups)));
+  const prepared: PreparedRegion[] = [];
+  looked.forEach((result, i) => {
+    const spec = specs[i] as RegionSpec;
+    if (result.status === "rejected") {
+      issues.push(...issuesOf(result.reason, spec));
+      return;
+    }
+    const region = { spec, checked: checked[i] as CheckedArgs, facts: result.value };
+    if (attempt(spec, () => planAwsPrivateLink(spec.name, region.checked, region.facts))) prepared.push(region);
+  });
+  throwIfAny(issues);
+  return prepared;
+}
+
+function throwIfAny(issues: ConfigIssue[]): void {
+  if (issues.length > 0) throw new StackConfigError(distinctIssues(issues));
+}
+
+function issuesOf(err: unknown, spec: RegionSpec): ConfigIssue[] {
+  if (err instanceof AwsPrivateLinkArgumentError) {
+    return err.problems.map((p) => ({ key: spec.keyOf(p.argument), value: p.value, reason: p.reason, allowed: p.allowed }));
+  }
+  if (err instanceof AwsPrivateLinkLookupError) {
+    const cause = (err.cause as Error | undefined)?.message ?? String(err.cause);
+    return [
+      {
+        key: spec.keyOf(err.argument),
+        value: err.value,
+        reason: `could not be looked up (${cause})`,
+        allowed: LOOKUP_HINTS[err.argument] ?? "a value that exists",
+      },
+    ];
+  }
+  throw err;
+}

@@ -1,0 +1,97 @@
+// One stack config -> one AwsPrivateLink per region. Without `regions`, the single region is `aws:region` with the
+// top-level settings. With `regions`, each entry's settings override the top-level ones: values and lists replace,
+// `tags` merge (an entry's tag wins over a top-level tag of the same key).
+import type { AwsPrivateLinkArgs } from "../components/aws/args";
+import { checkAwsRegion } from "../components/aws/validate";
+import { type ConfigIssue, StackConfigError, configKey } from "./config/errors";
+import type { ProgramConfig } from "./config/read";
+import { NAMESPACE, type RegionSettings } from "./config/schema";
+
+export interface RegionSpec {
+  region: string;
+  /** Resource name of the region's component, stable for the region: `crdb-us-east-1`. */
+  name: string;
+  args: AwsPrivateLinkArgs;
+  /** The config key a component argument came from, e.g. `vpc.cidrBlock` -> `crdb-private-endpoints:regions[1].vpc.cidrBlock`. */
+  keyOf(argument: string): string;
+}
+
+export function regionComponentName(region: string): string {
+  return `crdb-${region}`;
+}
+
+/** @throws StackConfigError when the regions cannot be worked out */
+export function expandRegions(config: ProgramConfig): RegionSpec[] {
+  const { regions, ...defaults } = config.settings;
+  const issues: ConfigIssue[] = [];
+  const specs =
+    regions === undefined
+      ? singleRegion(config.awsRegion, defaults, issues)
+      : regions.map((entry, i) => {
+          const { region, ...overrides } = entry;
+          return spec(region, merge(defaults, overrides), (argument) => {
+            const root = rootOf(argument);
+            if (root === "region") return configKey(NAMESPACE, ["regions", i, "region"]);
+            const fromEntry = root in overrides || !(root in defaults);
+            return `${NAMESPACE}:${fromEntry ? `regions[${i}].` : ""}${argument}`;
+          });
+        });
+
+  const missingCluster = specs.filter((s) => s.args.clusterId === undefined);
+  if (missingCluster.length > 0) {
+    issues.push({
+      key: `${NAMESPACE}:clusterId`,
+      value: undefined,
+      reason: "is required",
+      allowed: "the cluster's UUID, at the top level or in every regions entry",
+    });
+  }
+  if (regions !== undefined && defaults.vpc?.vpcId !== undefined) {
+    const inheriting = regions.filter((entry) => entry.vpc === undefined).map((entry) => entry.region);
+    if (inheriting.length > 1) {
+      issues.push({
+        key: `${NAMESPACE}:vpc.vpcId`,
+        value: defaults.vpc.vpcId,
+        reason: `an existing VPC is in one region, but ${inheriting.join(", ")} would all use it`,
+        allowed: "vpc set in each regions entry",
+      });
+    }
+  }
+  if (issues.length > 0) throw new StackConfigError(issues);
+  return specs;
+}
+
+function singleRegion(awsRegion: string | undefined, settings: RegionSettings, issues: ConfigIssue[]): RegionSpec[] {
+  const invalid = awsRegion === undefined ? undefined : checkAwsRegion(awsRegion);
+  if (awsRegion === undefined || invalid) {
+    issues.push({
+      key: "aws:region",
+      value: awsRegion,
+      reason: invalid?.reason ?? "is required without crdb-private-endpoints:regions",
+      allowed: "an AWS region code such as us-east-1 (`pulumi config set aws:region us-east-1`)",
+    });
+    return [];
+  }
+  return [spec(awsRegion, settings, (argument) => (rootOf(argument) === "region" ? "aws:region" : `${NAMESPACE}:${argument}`))];
+}
+
+function spec(region: string, settings: RegionSettings, keyOf: (argument: string) => string): RegionSpec {
+  return {
+    region,
+    name: regionComponentName(region),
+    // vpc is checked (set, and one of its forms) by the component, which reports it under keyOf("vpc").
+    args: { ...settings, vpc: settings.vpc as AwsPrivateLinkArgs["vpc"], clusterId: settings.clusterId as string, region },
+    keyOf,
+  };
+}
+
+function merge(defaults: RegionSettings, overrides: RegionSettings): RegionSettings {
+  const merged: RegionSettings = { ...defaults, ...overrides };
+  if (defaults.tags !== undefined || overrides.tags !== undefined) merged.tags = { ...defaults.tags, ...overrides.tags };
+  return merged;
+}
+
+/** `vpc.cidrBlock` -> `vpc`, `allowedCidrs[2]` -> `allowedCidrs`. */
+function rootOf(argument: string): string {
+  return argument.split(/[.[]/)[0] as string;
+}

@@ -1,0 +1,149 @@
+// `npm run plan`: deterministic, complete, JSON that parses, and a clean non-zero exit on bad config.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { parsePlanArgs } from "../../../tools/plan/cliArgs";
+import { PROJECT_DIR, runPlanCli } from "../../../tools/plan/cli";
+import type { PlanDocument, PlanNode } from "../../../tools/plan/planDocument";
+
+async function plan(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runPlanCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+function flatten(nodes: PlanNode[]): PlanNode[] {
+  return nodes.flatMap((n) => [n, ...flatten(n.children)]);
+}
+
+// The real script, in its own process (its own fake on its own port), started now so that it runs while the
+// in-process cases do; the last case compares its output.
+const script = promisify(execFile)("npm", ["run", "--silent", "plan"], {
+  cwd: PROJECT_DIR,
+  env: { ...process.env, COCKROACH_SERVER: "" },
+}).then(
+  (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+  (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+);
+
+describe("npm run plan", () => {
+  let first: Awaited<ReturnType<typeof plan>>;
+
+  it("prints the dev stack's resource tree, inputs and outputs, the same way every run", async () => {
+    // Each run starts its own fake Cloud API on a random port and its own mocks.
+    first = await plan();
+    const second = await plan("--stack", "dev");
+    expect(first.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    const text = first.stdout;
+    for (const expected of [
+      "└─ crdb-private-endpoints:index:AwsPrivateLink crdb-us-east-1",
+      "├─ pulumi-nodejs:dynamic/cockroach:PrivateEndpointServices crdb-services-1f69fdd2-600a-4cfc-a9ba-16995df0d77d",
+      "aws:ec2/vpc:Vpc crdb-us-east-1-vpc",
+      "aws:ec2/subnet:Subnet crdb-us-east-1-subnet-use1-az1",
+      "availabilityZoneId: use1-az4",
+      "cidrBlock: 10.40.48.0/20",
+      "vpcEndpointType: Interface",
+      "fromPort: 26257",
+      "cidrIpv4: 10.40.0.0/16",
+      "serviceName: com.amazonaws.vpce.us-east-1.vpce-svc-",
+      "subnetIds: [(known after deploy) x3]  <- crdb-us-east-1-subnet-use1-az1, crdb-us-east-1-subnet-use1-az2, crdb-us-east-1-subnet-use1-az4",
+      "vpcId: (known after deploy)  <- crdb-us-east-1-vpc",
+      "dependsOn: crdb-us-east-1-connection",
+      "dependsOn: crdb-us-east-1-private-dns",
+      "privateSqlHost: internal-dev-",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // The service leaves out az3: no subnet there. No provider code, no loopback port, no clock.
+    expect(text).not.toContain("use1-az3");
+    expect(text).not.toMatch(/__provider|127\.0\.0\.1|localhost|\d{4}-\d\d-\d\dT/);
+    expect(first.stderr).toBe("");
+  });
+
+  it("prints the same plan as JSON", async () => {
+    const { code, stdout } = await plan("--json");
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as PlanDocument;
+    expect(doc).toMatchObject({ stack: "dev", project: "crdb-private-endpoints", resourceCount: 12 });
+    const nodes = flatten(doc.resources);
+    const endpoint = nodes.find((n) => n.name === "crdb-us-east-1-endpoint");
+    expect(endpoint?.inputs).toMatchObject({ vpcEndpointType: "Interface", subnetIds: Array(3).fill("(known after deploy)") });
+    expect(endpoint?.inputs).not.toHaveProperty("privateDnsEnabled");
+    expect(nodes.find((n) => n.name === "crdb-us-east-1-private-dns")?.dependsOn).toEqual(["crdb-us-east-1-connection"]);
+    expect(nodes.filter((n) => /natGateway|internetGateway/.test(n.type))).toEqual([]);
+    expect(doc.outputs).toMatchObject({ regions: { "us-east-1": { endpointId: "(known after deploy)" } } });
+  });
+
+  it("plans the multi-region example", async () => {
+    const { code, stdout } = await plan("--stack", "multi-region.example", "--json");
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as PlanDocument;
+    expect(doc.resources.map((n) => n.name)).toEqual([
+      "crdb-services-1f69fdd2-600a-4cfc-a9ba-16995df0d77d",
+      "crdb-us-east-1",
+      "crdb-us-west-2",
+    ]);
+  });
+
+  it("shows the endpoint's service and subnets as unknown for an ADVANCED cluster without services yet", async () => {
+    const { code, stdout } = await plan("--cluster-plan", "ADVANCED");
+    expect(code).toBe(0);
+    expect(stdout).toContain("serviceName: (known after deploy)  <- crdb-services-");
+    expect(stdout).toContain("crdb-us-east-1-subnet-use1-az3");
+    expect(stdout).toMatch(/Warnings:\n {2}- Cluster dev \(ADVANCED\) has no endpoint service in us-east-1 yet/);
+  });
+
+  describe("with a bad stack", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.bad.yaml"),
+      [
+        "config:",
+        "  aws:region: us-east-1",
+        "  crdb-private-endpoints:clusterId: 1f69fdd2-600a-4cfc-a9ba-16995df0d77d",
+        "  crdb-private-endpoints:vpc: { cidrBlock: 10.40.0.0/16 }",
+        "  crdb-private-endpoints:allowedCidrs: ['2001:db8::/32']",
+        "  crdb-private-endpoints:prot: 26257",
+      ].join("\n"),
+    );
+
+    it("exits 1 with the validation message only", async () => {
+      const { code, stdout, stderr } = await plan("--cwd", dir, "--stack", "bad");
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).toContain(
+        'crdb-private-endpoints:allowedCidrs[0] = "2001:db8::/32": is IPv6; the endpoint is reached over IPv4 only. Allowed: an IPv4 CIDR block',
+      );
+      expect(stderr).toContain('crdb-private-endpoints:prot = 26257: unknown key (did you mean "port"?)');
+      expect(stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it("exits 1 naming the stacks there when the stack file is missing", async () => {
+      const { code, stderr } = await plan("--cwd", dir, "--stack", "nope");
+      expect(code).toBe(1);
+      expect(stderr).toBe("Pulumi.nope.yaml not found; stacks here: bad\n");
+    });
+  });
+
+  it("rejects unknown arguments with the usage, exit 2", async () => {
+    const { code, stderr } = await plan("--stak", "dev");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^unknown argument --stak\n\nUsage: npm run plan/);
+    expect(parsePlanArgs(["--stack=prod", "--cluster-plan", "advanced"])).toEqual({
+      stack: "prod",
+      json: false,
+      clusterPlan: "ADVANCED",
+    });
+  });
+
+  it("prints the same from `npm run plan` in another process", async () => {
+    const real = await script;
+    expect(real.code, real.stderr).toBe(0);
+    expect(real.stdout).toBe(first.stdout);
+  });
+});

@@ -1,0 +1,87 @@
+// Runs the real program (program/runProgram) under Pulumi mocks in preview mode: nothing is created, IDs are
+// unknown, and every input that depends on one shows as unknown, exactly as a first `pulumi preview` would.
+import * as pulumi from "@pulumi/pulumi";
+import { awsPrivateLinkLookups } from "../../components/aws/lookups";
+import { type CockroachCloudClient, getPrivateEndpointServices } from "../../components/cockroach";
+import { NAMESPACE, runProgram } from "../../program";
+import { answerAwsInvoke, existingVpcsOf } from "./mockAws";
+import { valueWithUnknowns, waitForRegistrations } from "./pulumiInternals";
+import { type RecordedResource, recordRegistrations } from "./recorder";
+import { skipProviderSerialization } from "./skipProviderSerialization";
+
+export interface Evaluation {
+  resources: RecordedResource[];
+  /** The stack outputs; values unknown until deploy are `pulumi.unknown`. */
+  outputs: unknown;
+  /** What the program logged with `pulumi.log.warn`. */
+  warnings: string[];
+}
+
+/** Outputs a resource computes (not echoed inputs), unknown at preview. */
+const COMPUTED_OUTPUTS: Record<string, string[]> = {
+  "aws:ec2/vpcEndpoint:VpcEndpoint": ["dnsEntries", "networkInterfaceIds", "state", "ownerId", "arn"],
+  "pulumi-nodejs:dynamic/cockroach:PrivateEndpointConnection": ["status", "regionName", "serviceId", "cloudProvider"],
+  "pulumi-nodejs:dynamic/cockroach:PrivateEndpointServices": ["services", "servicesMap", "cloudProvider", "plan"],
+  "pulumi-nodejs:dynamic/aws:VpcEndpointReady": ["state", "dnsEntries", "privateDnsEnabled"],
+};
+const SERVICES_TYPE = "pulumi-nodejs:dynamic/cockroach:PrivateEndpointServices";
+
+export async function evaluateProgram(stack: string, config: Record<string, string>, client: CockroachCloudClient): Promise<Evaluation> {
+  skipProviderSerialization();
+  const defaultRegion = config["aws:region"] ?? "us-east-1";
+  const vpcs = existingVpcsOf(config);
+  await pulumi.runtime.setMocks(
+    {
+      newResource: async (resource) => {
+        const state: Record<string, unknown> = { ...resource.inputs };
+        for (const key of COMPUTED_OUTPUTS[resource.type] ?? []) state[key] = pulumi.runtime.unknownValue;
+        if (resource.type === SERVICES_TYPE) Object.assign(state, await existingServices(resource.inputs.clusterId, client));
+        // No id: every ID, and every input made from one, is unknown.
+        return { id: undefined, state };
+      },
+      call: (invoke) => {
+        const answer = answerAwsInvoke(invoke, defaultRegion, vpcs);
+        if (!answer) throw new Error(`the offline plan has no mock for the invoke ${invoke.token}`);
+        return answer;
+      },
+    },
+    NAMESPACE,
+    stack,
+    /* preview */ true,
+  );
+  const resources = recordRegistrations();
+  pulumi.runtime.setAllConfig(config);
+
+  const warnings = captureWarnings();
+  try {
+    const outputs = await runProgram({ lookups: awsPrivateLinkLookups({ cockroach: { client } }) });
+    await waitForRegistrations();
+    const resolved = await valueWithUnknowns(pulumi.output(outputs));
+    return { resources, outputs: resolved, warnings: warnings.lines };
+  } finally {
+    warnings.restore();
+  }
+}
+
+/**
+ * Services that already exist (always on BASIC/STANDARD) are what the resource will report, so the plan shows
+ * them, and with them the endpoint's service name. Otherwise they stay unknown until deploy.
+ */
+async function existingServices(clusterId: unknown, client: CockroachCloudClient): Promise<Record<string, unknown>> {
+  if (typeof clusterId !== "string") return {};
+  const { services, servicesMap } = await getPrivateEndpointServices({ clusterId }, { client });
+  return services.length > 0 ? { services, servicesMap } : {};
+}
+
+/** Without an engine, `pulumi.log.warn` writes `warning: [runtime] <message>` to the console; collect those. */
+function captureWarnings(): { lines: string[]; restore(): void } {
+  const lines: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const text = args.map(String).join(" ");
+    const match = /^warning: \[runtime\] (.*)$/s.exec(text);
+    if (match) lines.push(match[1] as string);
+    else original(...args);
+  };
+  return { lines, restore: () => (console.warn = original) };
+}

@@ -1,0 +1,70 @@
+// The Cloud API the plan's cluster lookups talk to: an in-process fake seeded with the stack's cluster(s), or the
+// server in COCKROACH_SERVER (e.g. `npm run fake-cloud` in another terminal). Loopback only, no real credentials.
+import { checkAwsRegion, checkClusterId } from "../../components/aws/validate";
+import { CockroachCloudClient } from "../../components/cockroach";
+import { NAMESPACE } from "../../program/config/schema";
+import { startFakeCloud } from "../fake-cloud";
+import type { FakeClusterSeed } from "../fake-cloud/types";
+import type { ClusterPlan } from "./cliArgs";
+import { serviceAzIds } from "./mockAws";
+
+const FAKE_API_KEY = "fake-api-key";
+
+export interface PlanCloud {
+  client: CockroachCloudClient;
+  /** For the plan's header: where cluster facts came from. Has no port or URL, so the text is the same each run. */
+  description: string;
+  close(): Promise<void>;
+}
+
+export async function startPlanCloud(config: Record<string, string>, stack: string, plan: ClusterPlan): Promise<PlanCloud> {
+  const external = process.env.COCKROACH_SERVER?.trim();
+  if (external) {
+    return {
+      client: new CockroachCloudClient({ server: external, apiKey: process.env.COCKROACH_API_KEY ?? FAKE_API_KEY }),
+      description: "the Cloud API at COCKROACH_SERVER",
+      close: async () => {},
+    };
+  }
+  const seeds = clusterSeeds(config, stack, plan);
+  const fake = await startFakeCloud({ clusters: seeds });
+  const where = seeds.map((s) => `${s.id} as AWS ${s.plan} in ${s.regions.map((r) => r.name).join(", ")}`);
+  return {
+    client: new CockroachCloudClient({ server: fake.url, apiKey: FAKE_API_KEY }),
+    description: `an in-process fake Cloud API${where.length ? ` with cluster ${where.join("; ")}` : ""}`,
+    close: () => fake.close(),
+  };
+}
+
+/** The stack's cluster IDs with the regions each is used in, read leniently: the program validates the config. */
+export function clusterSeeds(config: Record<string, string>, stack: string, plan: ClusterPlan): FakeClusterSeed[] {
+  const topClusterId = config[`${NAMESPACE}:clusterId`];
+  const regions = new Map<string, Set<string>>();
+  const use = (clusterId: unknown, region: unknown) => {
+    // Only plausible values: the program reports bad ones with the config key; seeding them could fail first.
+    if (typeof clusterId !== "string" || typeof region !== "string") return;
+    if (checkClusterId(clusterId) || checkAwsRegion(region)) return;
+    regions.set(clusterId, (regions.get(clusterId) ?? new Set()).add(region));
+  };
+  const entries = parseJson(config[`${NAMESPACE}:regions`]);
+  if (Array.isArray(entries)) {
+    for (const entry of entries as Record<string, unknown>[]) use(entry?.clusterId ?? topClusterId, entry?.region);
+  } else {
+    use(topClusterId, config["aws:region"]);
+  }
+  return [...regions].map(([id, names]) => ({
+    id,
+    name: stack.replace(/[^a-z0-9-]+/gi, "-").toLowerCase(),
+    plan,
+    cloudProvider: "AWS",
+    regions: [...names].sort().map((name) => ({ name, availabilityZoneIds: serviceAzIds(name) })),
+  }));
+}
+
+function parseJson(text: string | undefined): unknown {
+  try {
+    return text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

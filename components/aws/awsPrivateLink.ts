@@ -184,7 +184,8 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
     // EndpointPrivateDns returns before AWS has finished; this waits for `available`, so "done" means "connectable".
     this.ready = new VpcEndpointReady(
       `${name}-ready`,
-      { vpcEndpointId: this.endpoint.id, region },
+      // With private DNS on, "available" only counts once EC2 also reports private DNS enabled.
+      { vpcEndpointId: this.endpoint.id, region, privateDnsEnabled: plan.privateDns ? true : undefined },
       { parent: this, dependsOn: [this.endpointPrivateDns ?? this.connection] },
     );
 

@@ -180,7 +180,12 @@ describe("AwsPrivateLink creating its VPC", () => {
       region: "us-east-1",
     });
     expect(spy.dependsOn("t1-private-dns")).toEqual([link.connection]);
-    expect(byName(world.resources, "t1-ready").inputs).toMatchObject({ vpcEndpointId: "t1-endpoint_id", region: "us-east-1" });
+    // "Ready" includes private DNS applied, not only the endpoint state.
+    expect(byName(world.resources, "t1-ready").inputs).toMatchObject({
+      vpcEndpointId: "t1-endpoint_id",
+      region: "us-east-1",
+      privateDnsEnabled: true,
+    });
     expect(spy.dependsOn("t1-ready")).toEqual([link.endpointPrivateDns]);
     // The spy also sees the component itself, which has no parent.
     for (const [name, opts] of spy.seen) if (name !== "t1") expect(opts.parent, name).toBe(link);
@@ -225,6 +230,7 @@ describe("AwsPrivateLink creating its VPC", () => {
     const link = await build("t1", { ...ARGS, privateDns: false }, facts(), { transformations: [spy.transformation] });
     expect(byType(world.resources, TYPES.privateDns)).toEqual([]);
     expect(link.endpointPrivateDns).toBeUndefined();
+    expect(byName(world.resources, "t1-ready").inputs).not.toHaveProperty("privateDnsEnabled");
     expect(spy.dependsOn("t1-ready")).toEqual([link.connection]);
   });
 

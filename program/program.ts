@@ -17,6 +17,8 @@ export interface ProgramDependencies {
   lookups?: Partial<AwsPrivateLinkLookups>;
   /** Stack config as the Pulumi runtime holds it (`project:key` -> string, JSON for structured values). @default the stack's */
   config?: Record<string, string>;
+  /** The environment, for `AWS_REGION` / `AWS_DEFAULT_REGION`. @default process.env */
+  env?: Record<string, string | undefined>;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ProgramDependencies {
  * trace) before registering any resource when a setting is wrong for any region.
  */
 export async function runProgram(deps: ProgramDependencies = {}): Promise<StackOutputs> {
-  const specs = expandRegions(readProgramConfig(deps.config));
+  const specs = expandRegions(readProgramConfig(deps.config, deps.env));
   const prepared = await prepareRegions(specs, { ...awsPrivateLinkLookups(), ...deps.lookups });
 
   // One endpoint services resource per cluster, shared by its regions. It depends on no VPC, so the cluster side

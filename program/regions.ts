@@ -24,6 +24,7 @@ export function regionComponentName(region: string): string {
 export function expandRegions(config: ProgramConfig): RegionSpec[] {
   const { regions, ...defaults } = config.settings;
   const issues: ConfigIssue[] = [];
+  if (regions !== undefined) checkProviderRegion(config, issues);
   const specs =
     regions === undefined
       ? singleRegion(config.awsRegion, defaults, issues)
@@ -73,6 +74,29 @@ function singleRegion(awsRegion: string | undefined, settings: RegionSettings, i
     return [];
   }
   return [spec(awsRegion, settings, (argument) => (rootOf(argument) === "region" ? "aws:region" : `${NAMESPACE}:${argument}`))];
+}
+
+/**
+ * With `regions`, every resource and lookup names its region, but the default AWS provider still needs one of its own
+ * to start: `aws:region`, or the environment variables it falls back to. Without either, `pulumi up` would fail in
+ * the provider, after the plan.
+ */
+function checkProviderRegion(config: ProgramConfig, issues: ConfigIssue[]): void {
+  const invalid = config.awsRegion === undefined ? undefined : checkAwsRegion(config.awsRegion);
+  if (invalid) {
+    issues.push({ key: "aws:region", value: config.awsRegion, reason: invalid.reason, allowed: invalid.allowed });
+  } else if (config.awsRegion === undefined && config.environmentRegion === undefined) {
+    issues.push({
+      key: "aws:region",
+      value: undefined,
+      reason:
+        `is required with ${NAMESPACE}:regions too: each region's resources name their own region, but the default ` +
+        `AWS provider needs one to start, and AWS_REGION and AWS_DEFAULT_REGION are not set either`,
+      allowed:
+        "an AWS region code such as us-east-1 (`pulumi config set aws:region us-east-1`; it need not be one of the " +
+        "regions), or AWS_REGION set in the environment of `pulumi up`",
+    });
+  }
 }
 
 function spec(region: string, settings: RegionSettings, keyOf: (argument: string) => string): RegionSpec {

@@ -26,7 +26,8 @@ export interface AwsPrivateLinkArgs {
 
   /**
    * IPv4 CIDR blocks allowed to connect to the endpoint on `port`. One ingress rule each. Set `[]` to allow only
-   * `allowedSecurityGroupIds`.
+   * `allowedSecurityGroupIds`. With `allowedSecurityGroupIds`, at most 60 sources in all (AWS's default quota of
+   * inbound rules per security group). A block wider than a /8 (`0.0.0.0/0`) is accepted with a warning.
    * @default the VPC's CIDR block
    */
   readonly allowedCidrs?: string[];
@@ -74,8 +75,9 @@ export interface AwsPrivateLinkArgs {
 /** Which VPC {@link AwsPrivateLink} uses: one it creates (`cidrBlock`) or an existing one (`vpcId`, `subnetIds`). */
 export interface AwsPrivateLinkVpcArgs {
   /**
-   * CIDR block of a VPC to create, /16 to /24 (e.g. `10.40.0.0/16`). It is cut into 16 equal blocks; the AZ whose
-   * ID ends in `-azN` gets block N (see `subnetCidrForAz`). Conflicts with `vpcId`.
+   * CIDR block of a VPC to create, /16 to /24 (e.g. `10.40.0.0/16`), outside the ranges AWS refuses for a VPC
+   * (0.0.0.0/8, 127.0.0.0/8, 169.254.0.0/16, 224.0.0.0/4, 240.0.0.0/4). It is cut into 16 equal blocks; the AZ
+   * whose ID ends in `-azN` gets block N (see `subnetCidrForAz`). Conflicts with `vpcId`.
    * @default none: set this or `vpcId`
    */
   readonly cidrBlock?: string;

@@ -5,19 +5,26 @@
 //   PrivateEndpointServices ───────────────────────┐ (service name)
 //   VPC ─┬─ subnet per AZ ID ──────────────────────┼─ VpcEndpoint (Interface) ─ PrivateEndpointConnection
 //        └─ security group ─ ingress rule/source   │                              └─ EndpointPrivateDns ─ VpcEndpointReady
+//                            └────────────────────────────────────────────────────────────────────────────┘ (dependsOn)
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpointConnection, PrivateEndpointServices } from "../cockroach";
 import type { AwsPrivateLinkArgs } from "./args";
+import { AwsPrivateLinkArgumentError } from "./errors";
 import { type AwsPrivateLinkFacts, type AwsPrivateLinkLookups, lookupAwsPrivateLinkFacts } from "./facts";
 import { awsPrivateLinkLookups } from "./lookups";
 import { type AwsPrivateLinkPlan, planAwsPrivateLink } from "./plan";
 import { checkAwsPrivateLinkArgs } from "./planArgs";
+import { noSharedAzProblem, noSupportedSubnetProblem } from "./planOverlap";
+import { sortedAzIds } from "./planZones";
 import { type DnsEntry, VpcEndpointReady } from "./vpcEndpointReady";
 
 export interface AwsPrivateLinkCreateOptions extends pulumi.ComponentResourceOptions {
-  /** Where the facts come from. @default the Cloud API and AWS invokes (through `provider`, if given) */
-  lookups?: AwsPrivateLinkLookups;
+  /**
+   * Where the facts come from; each one not given is the real lookup: the Cloud API, or an AWS invoke through the
+   * AWS provider the component's resources get (`provider`, `providers`, else the parent's, else the default).
+   */
+  lookups?: Partial<AwsPrivateLinkLookups>;
 }
 
 /** The part of the endpoint services' output this component reads. */
@@ -37,9 +44,10 @@ interface ServiceInRegion {
  * AZ IDs, the account's AZ IDs, an existing VPC and its subnets). The constructor takes them explicitly (tests pass
  * their own); it registers nothing when they cannot work.
  *
- * An ADVANCED cluster has no endpoint services until its `PrivateEndpointServices` creates them, so their AZ IDs
- * are unknown at plan time. The component then warns, puts a subnet in every AZ of the account (subnets cost
- * nothing), and gives the endpoint those whose AZ the service reports once it exists, decided at deploy time.
+ * An ADVANCED cluster has no endpoint services until its `PrivateEndpointServices` creates them, and a service that
+ * is CREATING (or failed, and is created again) has no AZ IDs to go by either, so they are unknown at plan time. The
+ * component then warns, puts a subnet in every AZ of the account (subnets cost nothing), and gives the endpoint
+ * those whose AZ the service reports once it is AVAILABLE, decided at deploy time.
  */
 export class AwsPrivateLink extends pulumi.ComponentResource {
   static readonly TYPE = "crdb-private-endpoints:index:AwsPrivateLink";
@@ -48,7 +56,8 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
   static async create(name: string, args: AwsPrivateLinkArgs, opts: AwsPrivateLinkCreateOptions = {}): Promise<AwsPrivateLink> {
     const { lookups, ...resourceOptions } = opts;
     const checked = checkAwsPrivateLinkArgs(name, args);
-    const facts = await lookupAwsPrivateLinkFacts(checked, lookups ?? awsPrivateLinkLookups({ provider: awsProviderOf(opts) }));
+    const real = awsPrivateLinkLookups({ provider: awsProviderOf(resourceOptions), parent: resourceOptions.parent });
+    const facts = await lookupAwsPrivateLinkFacts(checked, { ...real, ...lookups });
     return new AwsPrivateLink(name, args, facts, resourceOptions);
   }
 
@@ -67,7 +76,7 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
   readonly connection: PrivateEndpointConnection;
   /** Turns private DNS on after CockroachDB accepted the endpoint; absent when `privateDns` is false. */
   readonly endpointPrivateDns?: aws.vpc.EndpointPrivateDns;
-  /** Done when the endpoint is `available`: depend on this to connect. */
+  /** Done when the endpoint is `available` and the security group admits every allowed source: depend on this to connect. */
   readonly ready: VpcEndpointReady;
 
   readonly vpcId: pulumi.Output<string>;
@@ -160,7 +169,7 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
         vpcId,
         vpcEndpointType: "Interface",
         serviceName: service.name,
-        subnetIds: endpointSubnetIds(candidates, plan, service),
+        subnetIds: endpointSubnetIds(name, candidates, plan, service),
         securityGroupIds: [this.securityGroup.id],
         // privateDnsEnabled stays unset here: CockroachDB must accept the endpoint first (EndpointPrivateDns below).
         region,
@@ -182,11 +191,13 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
         )
       : undefined;
     // EndpointPrivateDns returns before AWS has finished; this waits for `available`, so "done" means "connectable".
+    // Connectable also needs the security group to admit the sources: the ingress rules are independent of the
+    // endpoint's chain, so they are waited for explicitly.
     this.ready = new VpcEndpointReady(
       `${name}-ready`,
       // With private DNS on, "available" only counts once EC2 also reports private DNS enabled.
       { vpcEndpointId: this.endpoint.id, region, privateDnsEnabled: plan.privateDns ? true : undefined },
-      { parent: this, dependsOn: [this.endpointPrivateDns ?? this.connection] },
+      { parent: this, dependsOn: [this.endpointPrivateDns ?? this.connection, ...Object.values(ingressRules)] },
     );
 
     this.vpcId = vpcId;
@@ -218,9 +229,10 @@ function serviceIn(map: Record<string, ServiceInRegion> | undefined, plan: AwsPr
 
 /**
  * The candidates, when the service's AZs were known at plan time (they are already narrowed to them). Otherwise the
- * candidates whose AZ the service reports, decided once it exists.
+ * candidates whose AZ the service reports, decided once it exists; none of them is the plan-time failure, found late.
  */
 function endpointSubnetIds(
+  name: string,
   candidates: { azId: string; id: pulumi.Input<string> }[],
   plan: AwsPrivateLinkPlan,
   service: pulumi.Output<ServiceInRegion>,
@@ -230,16 +242,29 @@ function endpointSubnetIds(
     const supported = new Set(svc.availabilityZoneIds);
     const chosen = ids.filter((_, i) => supported.has(candidates[i]?.azId ?? ""));
     if (chosen.length === 0) {
-      throw new Error(
-        `the endpoint service of cluster ${plan.clusterId} in ${plan.region} supports ` +
-          `${svc.availabilityZoneIds.join(", ")}, but the subnets are in ${candidates.map((c) => c.azId).join(", ")}`,
-      );
+      const serviceAzIds = sortedAzIds(svc.availabilityZoneIds);
+      const problem =
+        plan.vpcId === undefined
+          ? noSharedAzProblem(plan.region, serviceAzIds, candidates.map((c) => c.azId))
+          : noSupportedSubnetProblem(
+              plan.subnets.map((s) => s.subnetId as string),
+              plan.subnets.map((s) => ({ azId: s.azId, subnetId: s.subnetId as string })),
+              serviceAzIds,
+            );
+      throw new AwsPrivateLinkArgumentError(name, [problem]);
     }
     return chosen;
   });
 }
 
+/**
+ * The AWS provider given to the component itself, resolved as Pulumi resolves it for the component's children:
+ * `provider`, over `providers` (a list, or a map by package). Undefined leaves the invokes to inherit from the
+ * parent, as the children do, or to use the default provider.
+ */
 function awsProviderOf(opts: pulumi.ComponentResourceOptions): pulumi.ProviderResource | undefined {
-  if (opts.provider) return opts.provider;
-  return Array.isArray(opts.providers) ? undefined : (opts.providers as Record<string, pulumi.ProviderResource> | undefined)?.aws;
+  // Pulumi keys a list of providers (and `provider`) by each one's package, and a map by its own keys.
+  if (opts.provider && aws.Provider.isInstance(opts.provider)) return opts.provider;
+  if (Array.isArray(opts.providers)) return opts.providers.filter((p) => aws.Provider.isInstance(p)).at(-1);
+  return (opts.providers as Record<string, pulumi.ProviderResource> | undefined)?.aws;
 }

@@ -47,6 +47,10 @@ export class ProblemList {
     this.problems.push({ argument, value, reason, allowed });
   }
 
+  addProblem(problem: ArgumentProblem): void {
+    this.problems.push(problem);
+  }
+
   throwIfAny(resourceName: string): void {
     if (this.problems.length > 0) throw new AwsPrivateLinkArgumentError(resourceName, this.problems);
   }

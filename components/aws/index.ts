@@ -17,7 +17,7 @@ export { awsPrivateLinkLookups, type AwsPrivateLinkLookupOptions } from "./looku
 export { planAwsPrivateLink, type AwsPrivateLinkPlan, type PlannedSubnet } from "./plan";
 export { checkAwsPrivateLinkArgs, DEFAULT_PORT, type CheckedArgs } from "./planArgs";
 export { subnetCidrForAz, SUBNET_BLOCKS } from "./planCidrs";
-export { ingressRuleKey, planIngressRules, type PlannedIngressRule } from "./planIngress";
+export { broadSourceWarnings, INGRESS_RULES_MAX, ingressRuleKey, planIngressRules, type PlannedIngressRule } from "./planIngress";
 export { azNumber, compareAzIds, subnetAzIds } from "./planZones";
 export * from "./validate";
 export * from "./vpcEndpointReady";

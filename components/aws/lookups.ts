@@ -8,14 +8,19 @@ import type { AwsPrivateLinkLookups } from "./facts";
 import { sortedAzIds } from "./planZones";
 
 export interface AwsPrivateLinkLookupOptions {
-  /** AWS provider for the invokes, e.g. the one the component is given. @default the default provider */
+  /** AWS provider for the invokes, e.g. the one the component is given. @default the parent's, else the default provider */
   provider?: pulumi.ProviderResource;
+  /** Resource whose AWS provider the invokes use when `provider` is not given, e.g. the component's parent. */
+  parent?: pulumi.Resource;
   /** Cloud API client for the cluster lookups. @default one from stack config / env (`cockroach:apikey`, COCKROACH_API_KEY) */
   cockroach?: LookupOptions;
 }
 
 export function awsPrivateLinkLookups(options: AwsPrivateLinkLookupOptions = {}): AwsPrivateLinkLookups {
-  const invokeOptions: pulumi.InvokeOptions = options.provider ? { provider: options.provider } : {};
+  // Pulumi resolves the provider of an invoke as it does a resource's: `provider`, else the parent's for the package.
+  const invokeOptions: pulumi.InvokeOptions = {};
+  if (options.provider) invokeOptions.provider = options.provider;
+  if (options.parent) invokeOptions.parent = options.parent;
   return {
     async cluster(clusterId) {
       const cluster = await getCockroachCluster({ id: clusterId }, options.cockroach);

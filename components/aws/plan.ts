@@ -4,7 +4,9 @@ import { ProblemList } from "./errors";
 import type { AwsPrivateLinkFacts } from "./facts";
 import type { CheckedArgs } from "./planArgs";
 import { hasSubnetBlock, subnetCidrForAz } from "./planCidrs";
-import { type PlannedIngressRule, planIngressRules } from "./planIngress";
+import { type PlannedIngressRule, broadSourceWarnings, planIngressRules } from "./planIngress";
+import { noSharedAzProblem, noSupportedSubnetProblem } from "./planOverlap";
+import { serviceOutlook } from "./planService";
 import { compareAzIds, sortedAzIds, subnetAzIds } from "./planZones";
 
 /** A subnet the endpoint may use: one to create (`cidrBlock`) or one that exists (`subnetId`). */
@@ -24,8 +26,9 @@ export interface AwsPrivateLinkPlan {
   /** The endpoint's candidate subnets, one per AZ, sorted by AZ ID. */
   subnets: PlannedSubnet[];
   /**
-   * AZ IDs of the cluster's endpoint service in the region. Undefined when the service does not exist yet: the
-   * endpoint then takes the candidates whose AZ the service reports at deploy time.
+   * AZ IDs of the cluster's endpoint service in the region. Undefined when the service is not AVAILABLE with AZs
+   * yet (absent, CREATING, being created again): the endpoint then takes the candidates whose AZ the service
+   * reports at deploy time.
    */
   serviceAzIds?: string[];
   ingressRules: PlannedIngressRule[];
@@ -66,18 +69,23 @@ export function planAwsPrivateLink(name: string, args: CheckedArgs, facts: AwsPr
     );
   }
 
-  const serviceAzIds = facts.service ? sortedAzIds(facts.service.availabilityZoneIds) : undefined;
-  if (facts.service === undefined && cluster.cloudProvider === "AWS" && clusterRegion) {
-    warnings.push(
-      `Cluster ${cluster.name} (${cluster.plan}) has no endpoint service in ${region} yet; this deployment creates ` +
-        `it. Until it exists its availability zones are unknown, so the endpoint gets the subnets whose AZ the ` +
-        `service reports once it is available (decided at deploy time), out of every AZ of the account.`,
-    );
+  const outlook = serviceOutlook(
+    cluster,
+    region,
+    facts.service,
+    args.vpcId === undefined ? "one subnet per AZ of the account" : "the given subnets",
+  );
+  const serviceAzIds = outlook.azIds;
+  // Not for a cluster already refused above: its service is beside the point.
+  if (cluster.cloudProvider === "AWS" && clusterRegion) {
+    if (outlook.warning) warnings.push(outlook.warning);
+    if (outlook.problem) problems.addProblem(outlook.problem);
   }
 
   const vpc = args.vpcCidrBlock !== undefined ? planNewVpc(args, facts, serviceAzIds, problems, warnings) : undefined;
   const existing = args.vpcId !== undefined ? planExistingVpc(args, facts, serviceAzIds, problems, warnings) : undefined;
   const vpcCidr = args.vpcCidrBlock ?? facts.vpc?.cidrBlock ?? "";
+  if (args.allowedCidrs) warnings.push(...broadSourceWarnings(args.allowedCidrs, args.port));
 
   problems.throwIfAny(name);
   return {
@@ -108,16 +116,7 @@ function planNewVpc(
   const outsideRule = azIds.filter((azId) => !hasSubnetBlock(azId));
   if (outsideRule.length > 0) warnings.push(`No subnet in ${outsideRule.join(", ")}: the CIDR rule covers -az1 to -az16.`);
   const usable = azIds.filter(hasSubnetBlock);
-  if (usable.length === 0) {
-    problems.add(
-      "region",
-      facts.region,
-      `no availability zone is both supported by the cluster's endpoint service ` +
-        `(${serviceAzIds?.join(", ") ?? "unknown"}) and available to this AWS account ` +
-        `(${sortedAzIds(facts.accountAzIds).join(", ") || "none"})`,
-      "a region where the two share at least one AZ ID",
-    );
-  }
+  if (usable.length === 0) problems.addProblem(noSharedAzProblem(facts.region, serviceAzIds, sortedAzIds(facts.accountAzIds)));
   return usable.map((azId) => ({ azId, cidrBlock: subnetCidrForAz(args.vpcCidrBlock as string, azId) }));
 }
 
@@ -173,13 +172,7 @@ function planExistingVpc(
   const usable = candidates.filter((c) => supported.has(c.azId));
   const unused = candidates.filter((c) => !supported.has(c.azId));
   if (candidates.length > 0 && usable.length === 0) {
-    problems.add(
-      "vpc.subnetIds",
-      args.subnetIds,
-      `no subnet is in an AZ the cluster's endpoint service supports; the subnets are in ` +
-        candidates.map((c) => `${c.azId} (${c.subnetId})`).join(", "),
-      `subnets in at least one of the service's AZs: ${serviceAzIds.join(", ")}`,
-    );
+    problems.addProblem(noSupportedSubnetProblem(args.subnetIds, candidates, serviceAzIds));
   } else if (unused.length > 0) {
     warnings.push(
       `Not using ${unused.map((c) => `${c.subnetId} (${c.azId})`).join(", ")}: ` +

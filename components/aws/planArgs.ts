@@ -2,6 +2,7 @@
 // typo fails at once, without touching the network.
 import type { AwsPrivateLinkArgs } from "./args";
 import { ProblemList } from "./errors";
+import { INGRESS_RULES_MAX } from "./planIngress";
 import {
   allowedBy,
   type Check,
@@ -60,6 +61,7 @@ export function checkAwsPrivateLinkArgs(name: string, args: AwsPrivateLinkArgs):
       "at least one CIDR block or security group; leave allowedCidrs unset for the VPC's CIDR block",
     );
   }
+  checkSourceCount(problems, allowedCidrs, allowedSecurityGroupIds);
 
   let port = DEFAULT_PORT;
   if (raw.port !== undefined) {
@@ -87,6 +89,23 @@ export function checkAwsPrivateLinkArgs(name: string, args: AwsPrivateLinkArgs):
     privateDns,
     tags,
   };
+}
+
+/** One ingress rule per source, all in one security group: no more sources than AWS's default rule quota. */
+function checkSourceCount(problems: ProblemList, allowedCidrs: string[] | undefined, allowedSecurityGroupIds: string[]): void {
+  // Unset allowedCidrs means one source, the VPC's CIDR block.
+  const cidrs = allowedCidrs?.length ?? 1;
+  const groups = allowedSecurityGroupIds.length;
+  if (cidrs + groups <= INGRESS_RULES_MAX) return;
+  problems.add(
+    allowedCidrs === undefined ? "allowedSecurityGroupIds" : "allowedCidrs",
+    `${cidrs} CIDR block${cidrs === 1 ? "" : "s"} + ${groups} security group${groups === 1 ? "" : "s"}`,
+    `allowedCidrs and allowedSecurityGroupIds give ${cidrs + groups} sources, one inbound rule each in one ` +
+      `security group, more than the ${INGRESS_RULES_MAX} inbound rules AWS allows per security group by default`,
+    `at most ${INGRESS_RULES_MAX} sources in all: remove some, or aggregate CIDR blocks into fewer, larger ones ` +
+      `(the quota is adjustable in AWS Service Quotas, but this component keeps every rule in one security group ` +
+      `and holds to the default)`,
+  );
 }
 
 function checkVpc(problems: ProblemList, value: unknown): Pick<CheckedArgs, "vpcCidrBlock" | "vpcId" | "subnetIds"> {

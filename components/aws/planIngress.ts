@@ -10,6 +10,16 @@ export interface PlannedIngressRule {
   description: string;
 }
 
+/**
+ * AWS's default quota of inbound rules per security group ("Inbound or outbound rules per security group"). It is
+ * adjustable, but every source here is one rule of the one security group, so more sources than this fail at
+ * deploy time in an account with the default: they are refused before anything is created.
+ */
+export const INGRESS_RULES_MAX = 60;
+
+/** Sources wider than a /8 get a warning: they admit far more than the networks that need the cluster. */
+const BROAD_PREFIX_BELOW = 8;
+
 /** `10.40.0.0/16` -> `10-40-0-0-16`; a security group ID is already name-safe. */
 export function ingressRuleKey(source: string): string {
   return source.replace(/[./]/g, "-");
@@ -33,4 +43,21 @@ export function planIngressRules(
       description: `CockroachDB SQL (TCP ${port}) from members of ${sg}`,
     })),
   ];
+}
+
+/**
+ * Warnings for allowed CIDR blocks wider than a /8 (0.0.0.0/0 above all). Allowed, since reachability is also
+ * bounded by routing, but rarely meant: the endpoint answers whatever can route to the VPC.
+ */
+export function broadSourceWarnings(allowedCidrs: readonly string[], port: number): string[] {
+  return allowedCidrs.flatMap((cidr) => {
+    const prefix = Number(cidr.split("/")[1]);
+    if (prefix >= BROAD_PREFIX_BELOW) return [];
+    const which = prefix === 0 ? "any address" : `any address in ${cidr}`;
+    return [
+      `allowedCidrs includes ${cidr}${prefix === 0 ? "" : `, wider than a /${BROAD_PREFIX_BELOW}`}: the security group ` +
+        `admits CockroachDB SQL (TCP ${port}) from ${which} that can route to the VPC (peering, transit gateway, ` +
+        `VPN, Direct Connect). List only the networks that need the cluster.`,
+    ];
+  });
 }

@@ -56,14 +56,35 @@ export const checkPort: Check<number> = (value) =>
 /** Any IPv4 CIDR block in canonical form (network address, no host bits): a source allowed to connect. */
 export const checkSourceCidr: Check<string> = (value) => checkIpv4Cidr(value, 0, 32, "an IPv4 CIDR block such as 10.0.0.0/8");
 
-/** The CIDR of a VPC this component creates: canonical IPv4, prefix /16 to /24. */
-export const checkVpcCidr: Check<string> = (value) =>
-  checkIpv4Cidr(
+/**
+ * Ranges AWS refuses for a VPC's CIDR block, and what they are. Each is /16 or wider and a VPC here is /16 to /24,
+ * so a VPC is either inside one of them or clear of all.
+ */
+const VPC_FORBIDDEN_RANGES: readonly (readonly [range: string, what: string])[] = [
+  ["0.0.0.0/8", '"this network"'],
+  ["127.0.0.0/8", "loopback"],
+  ["169.254.0.0/16", "link-local"],
+  ["224.0.0.0/4", "multicast"],
+  ["240.0.0.0/4", "reserved"],
+];
+
+/** The CIDR of a VPC this component creates: canonical IPv4, prefix /16 to /24, in a range AWS allows for a VPC. */
+export const checkVpcCidr: Check<string> = (value) => {
+  const invalid = checkIpv4Cidr(
     value,
     VPC_PREFIX_MIN,
     VPC_PREFIX_MAX,
     `an IPv4 CIDR block from /${VPC_PREFIX_MIN} to /${VPC_PREFIX_MAX}, such as 10.40.0.0/16`,
   );
+  if (invalid) return invalid;
+  const vpc = new Address4(value);
+  const forbidden = VPC_FORBIDDEN_RANGES.find(([range]) => vpc.isInSubnet(new Address4(range)));
+  if (!forbidden) return undefined;
+  return {
+    reason: `is in ${forbidden[0]} (${forbidden[1]}), which AWS does not allow for a VPC`,
+    allowed: `a private range from /${VPC_PREFIX_MIN} to /${VPC_PREFIX_MAX}, such as 10.0.0.0/16, 172.16.0.0/16 or 192.168.0.0/16`,
+  };
+};
 
 function checkIpv4Cidr(value: string, minPrefix: number, maxPrefix: number, allowed: string): Invalid | undefined {
   if (!value.includes("/")) return { reason: "has no prefix length", allowed };

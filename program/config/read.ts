@@ -8,23 +8,32 @@ import { NAMESPACE, REGION_ENTRY_KEYS, type StackConfig, TOP_LEVEL_KEYS, VPC_KEY
 export interface ProgramConfig {
   /** The `crdb-private-endpoints:*` settings. */
   settings: StackConfig;
-  /** `aws:region`: the stack's region when `regions` is not set. */
+  /** `aws:region`: the stack's region when `regions` is not set; always the default AWS provider's region. */
   awsRegion?: string;
+  /** `AWS_REGION`, else `AWS_DEFAULT_REGION`: where the default AWS provider takes its region without `aws:region`. */
+  environmentRegion?: string;
 }
 
 /**
  * Validates the stack config. `raw` is config as the Pulumi runtime holds it: `project:key` to a string, structured
- * values as JSON text.
+ * values as JSON text. `env` is the program's environment, read for the AWS provider's region variables only.
  * @throws StackConfigError listing every problem
  */
-export function readProgramConfig(raw: Record<string, string> = pulumi.runtime.allConfig()): ProgramConfig {
+export function readProgramConfig(
+  raw: Record<string, string> = pulumi.runtime.allConfig(),
+  env: Record<string, string | undefined> = process.env,
+): ProgramConfig {
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key.startsWith(`${NAMESPACE}:`)) input[key.slice(NAMESPACE.length + 1)] = decode(value);
   }
   const parsed = stackConfigSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new StackConfigError(parsed.error.issues.flatMap((issue) => toConfigIssues(issue, input)));
-  return { settings: parsed.data, awsRegion: raw["aws:region"] };
+  return {
+    settings: parsed.data,
+    awsRegion: raw["aws:region"],
+    environmentRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
+  };
 }
 
 /** Structured values (objects, lists, numbers, booleans) arrive as JSON; plain strings as themselves. */

@@ -53,6 +53,14 @@ const vpc = z.strictObject(
   { error: "a map with cidrBlock (create a VPC), or vpcId and subnetIds (use an existing VPC)" },
 );
 
+/**
+ * YAML reads `costCenter: 1234` as a number and `billable: true` as a boolean, where the user meant the text; AWS
+ * tag values are strings, so those become their text. Anything else (maps, lists, null) is left to be refused.
+ */
+function tagText(value: unknown): unknown {
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : value;
+}
+
 const tags = z
   .record(z.string(), z.unknown(), { error: `a map of up to ${TAGS_MAX} tag keys to string values` })
   .superRefine((map, ctx) => {
@@ -63,13 +71,13 @@ const tags = z
     for (const [key, value] of entries) {
       const badKey = checkTagKey(key);
       if (badKey) ctx.addIssue({ code: "custom", path: [key], message: badKey.allowed, params: { reason: badKey.reason } });
-      const badValue = checkTagValue(value);
+      const badValue = checkTagValue(tagText(value));
       if (badValue) {
         ctx.addIssue({ code: "custom", path: [key], message: badValue.allowed, params: { reason: badValue.reason } });
       }
     }
   })
-  .transform((map) => map as Record<string, string>);
+  .transform((map) => Object.fromEntries(Object.entries(map).map(([key, value]) => [key, tagText(value) as string])));
 
 /** The settings of one region; top-level keys are their defaults. */
 const regionSettings = {

@@ -1,12 +1,14 @@
 // Bad stack configs, each with the config key, value, reason and allowed text its message must carry.
 import type { AwsPrivateLinkLookups } from "../../components/aws/facts";
 import {
+  CLUSTER_ID,
   EXISTING_SUBNETS,
   EXISTING_VPC,
   GCP_CLUSTER_ID,
   MISSING_CLUSTER_ID,
   fakeLookups,
   fakeWorld,
+  service,
 } from "../components/aws/support/fixtures";
 import { NS, stackConfig } from "./support";
 
@@ -19,6 +21,8 @@ export interface BadConfig {
   reason: RegExp;
   allowed: RegExp;
   lookups?: AwsPrivateLinkLookups;
+  /** The program's environment. @default {} (no AWS_REGION) */
+  env?: Record<string, string>;
 }
 
 const existingVpc = { vpcId: EXISTING_VPC.id, subnetIds: EXISTING_SUBNETS.map((s) => s.id) };
@@ -133,6 +137,15 @@ export const BAD_CONFIGS: BadConfig[] = [
     value: '"us-east-1"',
     reason: /no availability zone is both supported by .*\(use1-az1, use1-az2, use1-az4\) and available to this AWS account \(use1-az3, use1-az5\)/,
     allowed: /share at least one AZ ID/,
+  },
+  {
+    name: "endpoint service failed on a STANDARD cluster (nothing in the deployment retries it)",
+    config: stackConfig({ regions: [{ region: "us-east-1" }, { region: "us-west-2", vpc: { cidrBlock: "10.41.0.0/16" } }] }),
+    lookups: withWorld((w) => (w.services[CLUSTER_ID] = [service("us-east-1"), { ...service("us-west-2"), status: "CREATE_FAILED" }])),
+    key: `${NS}:regions[1].region`,
+    value: '"us-west-2"',
+    reason: /the endpoint service of cluster orders \(STANDARD\) in us-west-2 failed to create \(CREATE_FAILED\)/,
+    allowed: /contact Cockroach Labs support/,
   },
   {
     name: "missing cluster ID",
@@ -272,6 +285,54 @@ export const BAD_CONFIGS: BadConfig[] = [
     allowed: /pulumi config set aws:region us-east-1/,
   },
   {
+    name: "regions without aws:region (the default AWS provider needs one)",
+    config: stackConfig({ "aws:region": undefined, regions: [{ region: "us-east-1" }] }),
+    key: "aws:region",
+    value: "(not set)",
+    reason: /is required with crdb-private-endpoints:regions too: .*default AWS provider needs one to start, and AWS_REGION and AWS_DEFAULT_REGION are not set either/,
+    allowed: /pulumi config set aws:region us-east-1.*or AWS_REGION set in the environment/,
+  },
+  {
+    name: "aws:region that is not a region code, with regions",
+    config: stackConfig({ "aws:region": "US East", regions: [{ region: "us-east-1" }] }),
+    key: "aws:region",
+    value: '"US East"',
+    reason: /not an AWS region code/,
+    allowed: /such as us-east-1/,
+  },
+  {
+    name: "VPC CIDR in loopback",
+    config: stackConfig({ vpc: { cidrBlock: "127.0.0.0/16" } }),
+    key: `${NS}:vpc.cidrBlock`,
+    value: '"127.0.0.0/16"',
+    reason: /^is in 127\.0\.0\.0\/8 \(loopback\), which AWS does not allow for a VPC$/,
+    allowed: /a private range .* such as 10\.0\.0\.0\/16/,
+  },
+  {
+    name: "VPC CIDR in multicast, in a regions entry",
+    config: stackConfig({ regions: [{ region: "us-west-2", vpc: { cidrBlock: "224.1.0.0/16" } }] }),
+    key: `${NS}:regions[0].vpc.cidrBlock`,
+    value: '"224.1.0.0/16"',
+    reason: /is in 224\.0\.0\.0\/4 \(multicast\)/,
+    allowed: /a private range/,
+  },
+  {
+    name: "more sources than one security group's inbound rule quota",
+    config: stackConfig({
+      allowedCidrs: Array.from({ length: 40 }, (_, i) => `10.${i}.0.0/16`),
+      regions: [
+        {
+          region: "us-east-1",
+          allowedSecurityGroupIds: Array.from({ length: 21 }, (_, i) => `sg-${(i + 1).toString(16).padStart(17, "0")}`),
+        },
+      ],
+    }),
+    key: `${NS}:allowedCidrs`,
+    value: '"40 CIDR blocks + 21 security groups"',
+    reason: /allowedCidrs and allowedSecurityGroupIds give 61 sources, .* more than the 60 inbound rules AWS allows per security group/,
+    allowed: /at most 60 sources .*adjustable in AWS Service Quotas/,
+  },
+  {
     name: "one existing VPC inherited by two regions",
     config: stackConfig({ vpc: existingVpc, regions: [{ region: "us-east-1" }, { region: "us-west-2" }] }),
     key: `${NS}:vpc.vpcId`,
@@ -280,10 +341,26 @@ export const BAD_CONFIGS: BadConfig[] = [
     allowed: /vpc set in each regions entry/,
   },
   {
-    name: "tag value that is not a string",
-    config: stackConfig({ tags: { team: 5 } }),
+    name: "tag value that is a map",
+    config: stackConfig({ tags: { team: { name: "platform" } } }),
     key: `${NS}:tags.team`,
-    value: "5",
+    value: '{"name":"platform"}',
+    reason: /not a tag value/,
+    allowed: /a string of at most 256 characters/,
+  },
+  {
+    name: "tag value that is null",
+    config: stackConfig({ tags: { team: null } }),
+    key: `${NS}:tags.team`,
+    value: "null",
+    reason: /not a tag value/,
+    allowed: /a string of at most 256 characters/,
+  },
+  {
+    name: "tag value that is a list",
+    config: stackConfig({ tags: { teams: ["a", "b"] } }),
+    key: `${NS}:tags.teams`,
+    value: '["a","b"]',
     reason: /not a tag value/,
     allowed: /a string of at most 256 characters/,
   },

@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 beforeEach(() => world.reset());
 
-async function run(config: Record<string, string>): Promise<StackOutputs> {
-  const outputs = await runProgram({ config, lookups: fakeLookups() });
+async function run(config: Record<string, string>, env: Record<string, string> = {}): Promise<StackOutputs> {
+  const outputs = await runProgram({ config, lookups: fakeLookups(), env });
   await valueOf(pulumi.output(outputs));
   await waitForRegistrations();
   return outputs;
@@ -56,6 +56,17 @@ describe("the program, one region", () => {
     expect(await valueOf(region.vpcId)).toBe("crdb-us-east-1-vpc_id");
     expect(await valueOf(region.subnetIds)).toHaveLength(3);
     expect(await valueOf(region.connectionStatus)).toBe("STATUS_AVAILABLE");
+  });
+
+  it("takes tag values YAML reads as numbers or booleans as their text (AWS tag values are strings)", async () => {
+    await run(stackConfig({ tags: { costCenter: 1234, billable: true, ratio: 0.5, team: "platform" } }));
+    expect(byName(world.resources, "crdb-us-east-1-vpc").inputs.tags).toEqual({
+      Name: "crdb-us-east-1-vpc",
+      costCenter: "1234",
+      billable: "true",
+      ratio: "0.5",
+      team: "platform",
+    });
   });
 
   it("reads the stack's config from the Pulumi runtime by default", async () => {
@@ -115,6 +126,14 @@ describe("the program, several regions in one stack", () => {
     expect(after.filter((n) => !before.includes(n)).every((n) => n.includes("crdb-us-west-2"))).toBe(true);
   });
 
+  it.each(["AWS_REGION", "AWS_DEFAULT_REGION"])(
+    "needs no aws:region when %s gives the default AWS provider its region",
+    async (variable) => {
+      await run(stackConfig({ "aws:region": undefined, regions: [{ region: "us-west-2" }] }), { [variable]: "eu-west-3" });
+      expect(byType(world.resources, TYPES.component).map((r) => r.name)).toEqual(["crdb-us-west-2"]);
+    },
+  );
+
   it("names the single-region stack's resources like the same region in a regions list", async () => {
     await run(stackConfig());
     const single = world.resources.map((r) => `${r.type}::${r.name}`).sort();
@@ -132,7 +151,7 @@ describe("bad stack config", () => {
   });
 
   it.each(BAD_CONFIGS)("$name: names $key, its value and what is allowed; registers nothing", async (bad) => {
-    const error = await runProgram({ config: bad.config, lookups: bad.lookups ?? fakeLookups() }).then(
+    const error = await runProgram({ config: bad.config, lookups: bad.lookups ?? fakeLookups(), env: bad.env ?? {} }).then(
       () => undefined,
       (e: unknown) => e,
     );

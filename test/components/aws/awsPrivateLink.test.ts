@@ -1,12 +1,16 @@
-// The component under mocks: what is registered, with which inputs, under which parent, waiting for what; and
-// AwsPrivateLink.create with its lookups. One file, so Pulumi and the AWS SDK load once.
+// The component under mocks: what is registered, with which inputs, under which parent, waiting for what;
+// AwsPrivateLink.create with its lookups; and the one failure left to deploy time. One file, so Pulumi and the AWS
+// SDK load once.
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { AwsPrivateLink } from "../../../components/aws/awsPrivateLink";
 import type { AwsPrivateLinkArgs } from "../../../components/aws/args";
 import { AwsPrivateLinkArgumentError } from "../../../components/aws/errors";
-import { AwsPrivateLinkLookupError } from "../../../components/aws/facts";
+import { type AwsPrivateLinkFacts, AwsPrivateLinkLookupError } from "../../../components/aws/facts";
 import { awsPrivateLinkLookups } from "../../../components/aws/lookups";
+import { planAwsPrivateLink } from "../../../components/aws/plan";
+import { checkAwsPrivateLinkArgs } from "../../../components/aws/planArgs";
 import type { RecordedResource } from "../../../tools/plan/recorder";
 import {
   CLUSTER_ID,
@@ -16,9 +20,11 @@ import {
   az,
   facts,
   fakeLookups,
+  service,
   serviceName,
 } from "./support/fixtures";
 import { type MockWorld, TYPES, byName, byType, setUpMocks, valueOf } from "./support/mocks";
+import { type ExpectedRejections, expectUnhandledRejections } from "./support/rejections";
 import { waitForRegistrations } from "../../../tools/plan/pulumiInternals";
 
 let world: MockWorld;
@@ -186,7 +192,9 @@ describe("AwsPrivateLink creating its VPC", () => {
       region: "us-east-1",
       privateDnsEnabled: true,
     });
-    expect(spy.dependsOn("t1-ready")).toEqual([link.endpointPrivateDns]);
+    // ...and for every ingress rule: ready means the security group admits the sources too.
+    expect(spy.dependsOn("t1-ready")).toEqual([link.endpointPrivateDns, ...Object.values(link.ingressRules)]);
+    expect(Object.keys(link.ingressRules)).toHaveLength(2);
     // The spy also sees the component itself, which has no parent.
     for (const [name, opts] of spy.seen) if (name !== "t1") expect(opts.parent, name).toBe(link);
     expect(spy.seen.size).toBe(13);
@@ -231,7 +239,7 @@ describe("AwsPrivateLink creating its VPC", () => {
     expect(byType(world.resources, TYPES.privateDns)).toEqual([]);
     expect(link.endpointPrivateDns).toBeUndefined();
     expect(byName(world.resources, "t1-ready").inputs).not.toHaveProperty("privateDnsEnabled");
-    expect(spy.dependsOn("t1-ready")).toEqual([link.connection]);
+    expect(spy.dependsOn("t1-ready")).toEqual([link.connection, ...Object.values(link.ingressRules)]);
   });
 
   it("keeps every name (and CIDR) when the service gains an AZ", async () => {
@@ -342,10 +350,10 @@ describe("two regions in one stack", () => {
 });
 
 describe("AwsPrivateLink.create and the real lookups", () => {
-  const invokes: { token: string; inputs: Record<string, unknown> }[] = [];
+  const invokes: { token: string; inputs: Record<string, unknown>; provider?: string }[] = [];
   beforeAll(() => {
-    world.answerInvoke = (token, inputs) => {
-      invokes.push({ token, inputs });
+    world.answerInvoke = (token, inputs, provider) => {
+      invokes.push({ token, inputs, ...(provider ? { provider } : {}) });
       switch (token) {
         case "aws:index/getRegion:getRegion":
           return { region: "us-west-2", name: "us-west-2", id: "us-west-2" };
@@ -391,6 +399,51 @@ describe("AwsPrivateLink.create and the real lookups", () => {
       expect(world.resources).toEqual([]);
     });
 
+    describe("looks AWS facts up through the AWS provider its resources get", () => {
+      const AZ_TOKEN = "aws:index/getAvailabilityZones:getAvailabilityZones";
+      const west = { ...args, region: "us-west-2" };
+      // The cluster side is faked; the AWS lookups not given are the real invokes.
+      const cloudOnly = () => {
+        const { cluster, endpointServices } = fakeLookups();
+        return { cluster, endpointServices };
+      };
+      async function providerRef(provider: pulumi.ProviderResource): Promise<string> {
+        return `${await valueOf(provider.urn)}::${await valueOf(provider.id)}`;
+      }
+      async function expectInvokesAndResourcesThrough(link: AwsPrivateLink, provider: pulumi.ProviderResource) {
+        await valueOf(link.connectionStatus);
+        await waitForRegistrations();
+        const ref = await providerRef(provider);
+        expect(invokes.filter((i) => i.token === AZ_TOKEN).map((i) => i.provider)).toEqual([ref]);
+        expect(world.providers.get("c3-vpc")).toBe(ref);
+      }
+
+      it.each([
+        ["providers: [aws]", (p: aws.Provider) => ({ providers: [p] })],
+        ["providers: { aws }", (p: aws.Provider) => ({ providers: { aws: p } })],
+        ["provider: aws", (p: aws.Provider) => ({ provider: p })],
+      ])("given %s", async (_, options) => {
+        const provider = new aws.Provider("usw2", { region: "us-west-2" });
+        const link = await AwsPrivateLink.create("c3", west, { ...options(provider), lookups: cloudOnly() });
+        await expectInvokesAndResourcesThrough(link, provider);
+      });
+
+      it("inherited from the parent", async () => {
+        const provider = new aws.Provider("usw2", { region: "us-west-2" });
+        const parent = new pulumi.ComponentResource("test:index:Parent", "p", {}, { providers: [provider] });
+        const link = await AwsPrivateLink.create("c3", west, { parent, lookups: cloudOnly() });
+        await expectInvokesAndResourcesThrough(link, provider);
+      });
+
+      it("the component's own over the parent's", async () => {
+        const inherited = new aws.Provider("use1", { region: "us-east-1" });
+        const own = new aws.Provider("usw2", { region: "us-west-2" });
+        const parent = new pulumi.ComponentResource("test:index:Parent", "p", {}, { providers: [inherited] });
+        const link = await AwsPrivateLink.create("c3", west, { parent, providers: [own], lookups: cloudOnly() });
+        await expectInvokesAndResourcesThrough(link, own);
+      });
+    });
+
     it("rejects facts that cannot work (region not in the cluster) before registering", async () => {
       await expect(AwsPrivateLink.create("c1", { ...args, region: "eu-west-1" }, { lookups: fakeLookups() })).rejects.toThrow(
         /region = "eu-west-1": cluster orders has no region eu-west-1\. Allowed: one of the cluster's regions: us-east-1, us-west-2/,
@@ -431,5 +484,72 @@ describe("AwsPrivateLink.create and the real lookups", () => {
       expect(link.plan.subnets.map((s) => s.azId)).toEqual(["usw2-az1", "usw2-az2", "usw2-az3"]);
       await valueOf(link.connectionStatus);
     });
+  });
+});
+
+// Last in the file: Pulumi reports the failure as unhandled rejections, taken as handled only while this block runs.
+describe("ADVANCED, service created during the deployment in AZs none of the subnets is in", () => {
+  let rejections: ExpectedRejections;
+  beforeAll(() => {
+    rejections = expectUnhandledRejections(
+      (reason) => reason instanceof AwsPrivateLinkArgumentError && ["d1", "d2"].includes(reason.resourceName),
+    );
+  });
+  afterAll(async () => {
+    await waitForRegistrations().catch(() => undefined);
+    await rejections.stop();
+  });
+
+  const advanced = (overrides: Partial<AwsPrivateLinkFacts>) =>
+    facts({ service: undefined, cluster: { ...facts().cluster, plan: "ADVANCED" }, ...overrides });
+
+  /** The deploy-time failure: the endpoint's subnets (an apply on the services' output) reject with it. */
+  async function deployFailure(name: string, args: AwsPrivateLinkArgs, f: AwsPrivateLinkFacts) {
+    const link = new AwsPrivateLink(name, args, f);
+    const subnetIds = (link.endpoint.subnetIds as unknown as { promise(): Promise<unknown> }).promise();
+    const error = await subnetIds.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AwsPrivateLinkArgumentError);
+    expect(pulumi.RunError.isInstance(error)).toBe(true);
+    return error as AwsPrivateLinkArgumentError;
+  }
+
+  /** The plan-time failure for the same AZ sets, had the service's AZs been known up front. */
+  function planFailure(name: string, args: AwsPrivateLinkArgs, f: AwsPrivateLinkFacts) {
+    try {
+      planAwsPrivateLink(name, checkAwsPrivateLinkArgs(name, args), f);
+    } catch (err) {
+      return err as AwsPrivateLinkArgumentError;
+    }
+    throw new Error("the plan did not fail");
+  }
+
+  it("in a created VPC: fails naming the region, the service's AZs and the account's", async () => {
+    const args = { clusterId: CLUSTER_ID, region: "us-east-1", vpc: { cidrBlock: "10.40.0.0/16" } };
+    world.serviceAzNumbers["us-east-1"] = [6, 5];
+    const error = await deployFailure("d1", args, advanced({}));
+    expect(error.message).toContain(
+      'AwsPrivateLink "d1": region = "us-east-1": no availability zone is both supported by the cluster\'s endpoint ' +
+        "service (use1-az5, use1-az6) and available to this AWS account (use1-az1, use1-az2, use1-az3, use1-az4). " +
+        "Allowed: a region where the two share at least one AZ ID.",
+    );
+    // One wording for one failure: the plan's, when the service's AZs are known up front.
+    expect(error.problems).toEqual(planFailure("d1", args, facts({ service: service("us-east-1", [5, 6]) })).problems);
+  });
+
+  it("in an existing VPC: fails naming each subnet's AZ and the service's AZs", async () => {
+    const subnets = [EXISTING_SUBNETS[0]!, EXISTING_SUBNETS[2]!];
+    const args = { clusterId: CLUSTER_ID, region: "us-east-1", vpc: { vpcId: EXISTING_VPC.id, subnetIds: subnets.map((s) => s.id) } };
+    world.serviceAzNumbers["us-east-1"] = [3];
+    const error = await deployFailure("d2", args, advanced({ vpc: EXISTING_VPC, subnets }));
+    expect(error.message).toContain(
+      `vpc.subnetIds = ["subnet-0aaaaaaaaaaaaaaa1","subnet-0aaaaaaaaaaaaaaa2"]: no subnet is in an AZ the cluster's ` +
+        "endpoint service supports; the subnets are in use1-az1 (subnet-0aaaaaaaaaaaaaaa1), use1-az2 " +
+        "(subnet-0aaaaaaaaaaaaaaa2). Allowed: subnets in at least one of the service's AZs: use1-az3.",
+    );
+    const known = facts({ service: service("us-east-1", [3]), vpc: EXISTING_VPC, subnets });
+    expect(error.problems).toEqual(planFailure("d2", args, known).problems);
   });
 });

@@ -75,6 +75,11 @@ describe("npm run plan", () => {
     expect(endpoint?.inputs).toMatchObject({ vpcEndpointType: "Interface", subnetIds: Array(3).fill("(known after deploy)") });
     expect(endpoint?.inputs).not.toHaveProperty("privateDnsEnabled");
     expect(nodes.find((n) => n.name === "crdb-us-east-1-private-dns")?.dependsOn).toEqual(["crdb-us-east-1-connection"]);
+    // Ready to connect: the endpoint's chain and the security group's rules.
+    expect(nodes.find((n) => n.name === "crdb-us-east-1-ready")?.dependsOn).toEqual([
+      "crdb-us-east-1-private-dns",
+      "crdb-us-east-1-sql-10-40-0-0-16",
+    ]);
     expect(nodes.filter((n) => /natGateway|internetGateway/.test(n.type))).toEqual([]);
     expect(doc.outputs).toMatchObject({ regions: { "us-east-1": { endpointId: "(known after deploy)" } } });
   });

@@ -13,12 +13,17 @@ export interface MockWorld {
   serviceAzNumbers: Record<string, number[]>;
   /** Answers AWS invokes, for tests that run the real lookups. @default none: every invoke fails */
   answerInvoke?: InvokeAnswer;
+  /** The provider reference (`URN::id`, "" for the default provider) each resource was registered with, by name. */
+  providers: Map<string, string>;
   /** Waits for pending registrations, then forgets everything recorded. */
   reset(): Promise<void>;
 }
 
-/** Answers AWS invokes in tests that run the real lookups; the default refuses every invoke. */
-export type InvokeAnswer = (token: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+/**
+ * Answers AWS invokes in tests that run the real lookups; the default refuses every invoke. `provider` is the
+ * invoke's provider reference (`URN::id`), "" or undefined for the default provider.
+ */
+export type InvokeAnswer = (token: string, inputs: Record<string, unknown>, provider?: string) => Record<string, unknown>;
 
 export async function setUpMocks(): Promise<MockWorld> {
   // The providers' own tests serialize them; here their code is irrelevant and serializing costs seconds.
@@ -26,18 +31,23 @@ export async function setUpMocks(): Promise<MockWorld> {
   const world: MockWorld = {
     resources: [],
     serviceAzNumbers: {},
+    providers: new Map(),
     reset: async () => {
       await waitForRegistrations();
       world.resources.length = 0;
       world.serviceAzNumbers = {};
+      world.providers.clear();
     },
   };
   await pulumi.runtime.setMocks(
     {
-      newResource: ({ type, name, inputs }) => ({ id: `${name}_id`, state: { ...inputs, ...outputsOf(type, name, world) } }),
-      call: ({ token, inputs }) => {
+      newResource: ({ type, name, inputs, provider }) => {
+        world.providers.set(name, provider ?? "");
+        return { id: `${name}_id`, state: { ...inputs, ...outputsOf(type, name, world) } };
+      },
+      call: ({ token, inputs, provider }) => {
         if (!world.answerInvoke) throw new Error(`unexpected invoke ${token}`);
-        return world.answerInvoke(token, inputs);
+        return world.answerInvoke(token, inputs, provider);
       },
     },
     "crdb-private-endpoints",

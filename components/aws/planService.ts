@@ -1,0 +1,68 @@
+// Whether the cluster's endpoint service in the region can shape the plan now. Only an AVAILABLE service with AZs
+// says where the endpoint can go. Any other state is left to deploy time, where PrivateEndpointServices waits for
+// AVAILABLE (creating or re-creating the service on ADVANCED) before the endpoint takes its subnets; except a failed
+// service that nothing in this deployment would create again.
+import type { ArgumentProblem } from "./errors";
+import type { ClusterFacts, EndpointServiceFacts } from "./facts";
+import { sortedAzIds } from "./planZones";
+
+export interface ServiceOutlook {
+  /** The service's AZ IDs, when it is AVAILABLE and reports some; undefined means "decided at deploy time". */
+  azIds?: string[];
+  /** Why the AZs are left to deploy time. */
+  warning?: string;
+  /** Why the deployment cannot work. */
+  problem?: ArgumentProblem;
+}
+
+/**
+ * @param candidates what the endpoint's subnets are then chosen from, e.g. "one subnet per AZ of the account"
+ */
+export function serviceOutlook(
+  cluster: ClusterFacts,
+  region: string,
+  service: EndpointServiceFacts | undefined,
+  candidates: string,
+): ServiceOutlook {
+  const deferred = (why: string): ServiceOutlook => ({
+    warning:
+      `${why} Its availability zones are therefore read at deploy time, once PrivateEndpointServices has it ` +
+      `AVAILABLE, and the endpoint gets the subnets in those zones, out of ${candidates}.`,
+  });
+  const its = `The endpoint service of cluster ${cluster.name} (${cluster.plan}) in ${region}`;
+
+  if (service === undefined) {
+    return deferred(`Cluster ${cluster.name} (${cluster.plan}) has no endpoint service in ${region} yet; this deployment creates it.`);
+  }
+  switch (service.status) {
+    case "AVAILABLE": {
+      const azIds = sortedAzIds(service.availabilityZoneIds);
+      return azIds.length > 0 ? { azIds } : deferred(`${its} reports no availability zones yet.`);
+    }
+    case "CREATING":
+      return deferred(`${its} is still being created (CREATING).`);
+    case "CREATE_FAILED":
+      // PrivateEndpointServices asks for the services again only on ADVANCED (BASIC and STANDARD clusters have
+      // theirs built in): there, this deployment is the retry, and stopping it here would stop every retry.
+      if (cluster.plan === "ADVANCED") {
+        return deferred(
+          `${its} failed to create (CREATE_FAILED); this deployment retries: PrivateEndpointServices asks ` +
+            `CockroachDB Cloud to create it again and waits for it. If it fails again, run \`pulumi up\` again to ` +
+            `retry, or contact Cockroach Labs support.`,
+        );
+      }
+      return {
+        problem: {
+          argument: "region",
+          value: region,
+          reason:
+            `the endpoint service of cluster ${cluster.name} (${cluster.plan}) in ${region} failed to create ` +
+            `(CREATE_FAILED); CockroachDB Cloud creates the endpoint services of ${cluster.plan} clusters itself, so ` +
+            `no deployment retries it`,
+          allowed: "a region whose endpoint service is AVAILABLE: contact Cockroach Labs support to repair this one",
+        },
+      };
+    default:
+      return deferred(`${its} is ${service.status}, not AVAILABLE.`);
+  }
+}

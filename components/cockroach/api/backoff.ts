@@ -5,7 +5,7 @@ export interface RetryOptions {
   attempts?: number;
   /** Backoff ceiling of the first retry; it doubles with each retry. @default 500 */
   baseDelayMs?: number;
-  /** Longest backoff. @default 20000 */
+  /** Longest backoff, and the longest server `Retry-After` that is honoured. @default 20000 */
   maxDelayMs?: number;
 }
 
@@ -13,14 +13,16 @@ export const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 500, maxDelayMs: 20_000
 
 /**
  * Delay before retry number `retry` (1 for the first retry): a uniformly random value up to
- * min(maxDelay, baseDelay * 2^(retry-1)), but never less than what the server asked for.
+ * min(maxDelay, baseDelay * 2^(retry-1)), but never less than what the server asked for, up to maxDelay.
+ * The server's wish is capped because a `Retry-After: 3600` would otherwise park the call for an hour; when it
+ * asks for longer than we are willing to wait, the retry fails sooner and the caller observes again.
  */
 export function backoffDelayMs(retry: number, options: RetryOptions | undefined, retryAfterMs?: number): number {
   const base = options?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
   const max = options?.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs;
   const ceiling = Math.min(max, base * Math.pow(2, Math.max(0, retry - 1)));
   const jittered = Math.random() * ceiling;
-  return retryAfterMs === undefined ? jittered : Math.max(jittered, retryAfterMs);
+  return retryAfterMs === undefined ? jittered : Math.max(jittered, Math.min(retryAfterMs, max));
 }
 
 /** Retry-After as milliseconds: delta seconds (fractional accepted) or an HTTP date; undefined when absent or unreadable. */

@@ -15,7 +15,7 @@ import type {
 } from "./types";
 
 export interface CockroachCloudClientOptions extends TransportOptions {
-  /** Base URL. @default per request: env COCKROACH_SERVER, else configured `cockroach:server`, else https://cockroachlabs.cloud */
+  /** Base URL. @default per request: configured `cockroach:server`, else env COCKROACH_SERVER, else https://cockroachlabs.cloud */
   server?: string;
   /** @default per request: configured `cockroach:apikey`, else env COCKROACH_API_KEY */
   apiKey?: string;

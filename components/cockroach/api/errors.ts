@@ -34,6 +34,7 @@ export interface CockroachApiErrorInit {
   code?: string | number;
   apiMessage?: string;
   retryable: boolean;
+  /** How long the server asked us to wait (Retry-After), capped at the retry policy's max delay. */
   retryAfterMs?: number;
   /** What to do about it, appended to the message (roles needed, what is missing, how to set the key). */
   hint?: string;
@@ -75,6 +76,15 @@ export class CockroachApiError extends Error implements MaybeRetryable {
   }
 }
 
+/**
+ * Whether an error is the cluster lock: an exclusive operation (upgrade, scaling, ...) holds the cluster, and
+ * mutations are refused with 409 or 503 mentioning "lock" until its state is CREATED again.
+ */
+export function isClusterLocked(err: unknown): boolean {
+  const e = err as Partial<CockroachApiError> | undefined;
+  return (e?.status === 409 || e?.status === 503) && /lock/i.test(e.apiMessage ?? "");
+}
+
 /** Whether an error is the API saying the thing already exists (HTTP 409 that is not a cluster lock). */
 export function isAlreadyExists(err: unknown): boolean {
   const e = err as Partial<CockroachApiError> | undefined;
@@ -99,11 +109,17 @@ function codeName(code: string | number | undefined): string | undefined {
   return code;
 }
 
-/** Removes each secret, and anything sent as a bearer token, from a text. */
+/**
+ * Shortest secret that is redacted. Real API keys are far longer; a shorter string is not a valid key, and blanking
+ * it everywhere (e.g. a key "a") would corrupt every message it occurs in while protecting nothing.
+ */
+export const MIN_REDACTED_SECRET_LENGTH = 8;
+
+/** Removes each secret (of at least MIN_REDACTED_SECRET_LENGTH characters), and any bearer token, from a text. */
 export function redactSecrets(text: string, secrets: string[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret) out = out.split(secret).join("[REDACTED]");
+    if (secret.length >= MIN_REDACTED_SECRET_LENGTH) out = out.split(secret).join("[REDACTED]");
   }
   return out.replace(/(Bearer\s+)[^\s"',;]+/gi, "$1[REDACTED]");
 }

@@ -41,7 +41,7 @@ export async function sendRequest<T>(request: ApiRequest, options?: TransportOpt
     const release = await acquireRequestSlot(options?.rateLimit);
     let outcome: Outcome<T>;
     try {
-      outcome = await attemptOnce<T>(request, options?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+      outcome = await attemptOnce<T>(request, options?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, maxRetryAfterMs(options));
     } finally {
       release();
     }
@@ -54,7 +54,15 @@ export async function sendRequest<T>(request: ApiRequest, options?: TransportOpt
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: CockroachApiError };
 
-async function attemptOnce<T>(request: ApiRequest, timeoutMs: number): Promise<Outcome<T>> {
+/**
+ * The longest Retry-After honoured: the retry policy's max delay. The error reports the capped value too, so that a
+ * caller's wait (pollUntil pauses for it) is not parked for the hour a `Retry-After: 3600` asks for either.
+ */
+function maxRetryAfterMs(options: TransportOptions | undefined): number {
+  return options?.retry?.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs;
+}
+
+async function attemptOnce<T>(request: ApiRequest, timeoutMs: number, retryAfterCapMs: number): Promise<Outcome<T>> {
   let response: Response;
   let text: string;
   try {
@@ -77,9 +85,16 @@ async function attemptOnce<T>(request: ApiRequest, timeoutMs: number): Promise<O
     }
   }
   const body = parseErrorBody(text);
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
   return {
     ok: false,
-    error: apiError(request, response.status, body.code, body.message, parseRetryAfter(response.headers.get("retry-after"))),
+    error: apiError(
+      request,
+      response.status,
+      body.code,
+      body.message,
+      retryAfterMs === undefined ? undefined : Math.min(retryAfterMs, retryAfterCapMs),
+    ),
   };
 }
 

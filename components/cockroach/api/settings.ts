@@ -22,9 +22,12 @@ export function settingsFromConfig(config: ConfigSource): ConfiguredSettings {
   };
 }
 
-/** Base URL: env `COCKROACH_SERVER`, else configured `cockroach:server`, else the public Cloud API. */
+/**
+ * Base URL: configured `cockroach:server`, else env `COCKROACH_SERVER`, else the public Cloud API. Stack config wins
+ * over env, as for the key (and as the official provider does for its attributes): the stack is the explicit choice.
+ */
 export function resolveServer(configured?: ConfiguredSettings): string {
-  const server = nonEmpty(process.env.COCKROACH_SERVER) ?? configured?.server ?? DEFAULT_SERVER;
+  const server = configured?.server ?? nonEmpty(process.env.COCKROACH_SERVER) ?? DEFAULT_SERVER;
   return server.replace(/\/+$/, "");
 }
 

@@ -18,7 +18,7 @@ import {
 import { readInputs } from "./readInputs";
 import { reconcile, type Decision } from "./reconcile";
 import { splitClusterScopedId } from "./resourceIds";
-import { clientFor, type ProviderTuning } from "./tuning";
+import { clientFor, DEFAULT_MUTATION_TIMEOUT_MS, type ProviderTuning } from "./tuning";
 
 export interface AllowListInputs {
   clusterId: string;
@@ -93,6 +93,9 @@ export class AllowListProvider implements pulumi.dynamic.ResourceProvider<AllowL
     const client = clientFor(this.tuning, this.configured);
     await reconcile(this.tuning, {
       description: `remove ${cidrIp}/${cidrMask} from the allowlist of cluster ${clusterId}`,
+      clusterId,
+      client,
+      defaultTimeoutMs: DEFAULT_MUTATION_TIMEOUT_MS,
       observe: () => findEntryOrNone(client, clusterId, cidrIp, cidrMask),
       decide: (entry) => (entry === undefined ? { done: true, value: undefined } : { done: false }),
       act: async () => {
@@ -114,6 +117,9 @@ export class AllowListProvider implements pulumi.dynamic.ResourceProvider<AllowL
     const client = clientFor(this.tuning, this.configured);
     const entry = await reconcile(this.tuning, {
       description: `allow ${cidrIp}/${cidrMask} on cluster ${clusterId}`,
+      clusterId,
+      client,
+      defaultTimeoutMs: DEFAULT_MUTATION_TIMEOUT_MS,
       observe: () => findEntry(client, clusterId, cidrIp, cidrMask),
       decide: (existing): Decision<AllowlistEntry> =>
         existing !== undefined && matches(existing, flags) ? { done: true, value: existing } : { done: false },

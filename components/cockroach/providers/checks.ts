@@ -27,22 +27,42 @@ export function checkClusterId(value: unknown, property = "clusterId"): Check {
   return undefined;
 }
 
+/** The endpoint ID each cloud registers (the cluster's `cloud_provider`), and how to say it. */
+const ENDPOINT_ID_SHAPES: Record<string, { pattern: RegExp; expected: string }> = {
+  AWS: { pattern: AWS_ENDPOINT_ID, expected: "an AWS VPC endpoint ID (vpce- followed by 8 to 17 hex digits)" },
+  GCP: {
+    pattern: GCP_PSC_CONNECTION_ID,
+    expected: "a GCP Private Service Connect connection ID (digits, the forwarding rule's pscConnectionId)",
+  },
+  AZURE: {
+    pattern: AZURE_PRIVATE_ENDPOINT_ID,
+    expected: "an Azure private endpoint resource ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateEndpoints/<name>)",
+  },
+};
+
 /** The cloud is not knowable from this input alone, so any cloud's endpoint ID form is accepted. */
 export function checkEndpointId(value: unknown, property = "endpointId"): Check {
   if (isUnknown(value)) return undefined;
-  if (
-    typeof value === "string" &&
-    (AWS_ENDPOINT_ID.test(value) || GCP_PSC_CONNECTION_ID.test(value) || AZURE_PRIVATE_ENDPOINT_ID.test(value))
-  ) {
-    return undefined;
-  }
+  const shapes = Object.values(ENDPOINT_ID_SHAPES);
+  if (typeof value === "string" && shapes.some((shape) => shape.pattern.test(value))) return undefined;
+  const expected = shapes.map((shape) => shape.expected);
   return {
     property,
-    reason:
-      `${property} ${show(value)} is not a private endpoint ID. Allowed: an AWS VPC endpoint ID (vpce- followed by 8 to 17 hex digits), ` +
-      `a GCP Private Service Connect connection ID (digits, the forwarding rule's pscConnectionId), or an Azure private endpoint ` +
-      `resource ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateEndpoints/<name>).`,
+    reason: `${property} ${show(value)} is not a private endpoint ID. Allowed: ${expected.slice(0, -1).join(", ")}, or ${expected.at(-1)}.`,
   };
+}
+
+/**
+ * Once the cluster is known (create, update): why the endpoint ID cannot be one of the cluster's cloud, or undefined
+ * when it fits (or the cloud is one we have no shape for, which the API then judges).
+ */
+export function endpointIdMismatch(endpointId: string, clusterId: string, cloud: string): string | undefined {
+  const shape = ENDPOINT_ID_SHAPES[cloud];
+  if (shape === undefined || shape.pattern.test(endpointId)) return undefined;
+  return (
+    `Endpoint ID ${JSON.stringify(endpointId)} does not fit cluster ${clusterId}, which is on ${cloud}: expected ` +
+    `${shape.expected}. Use an endpoint of the cluster's cloud, created for its endpoint service.`
+  );
 }
 
 export function checkCidrIp(value: unknown, property = "cidrIp"): Check {

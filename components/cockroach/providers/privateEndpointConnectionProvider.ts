@@ -6,7 +6,7 @@ import { isAlreadyExists, isNotFound } from "../api/errors";
 import { settingsFromConfig, type ConfiguredSettings } from "../api/settings";
 import type { PrivateEndpointConnection } from "../api/types";
 import type { PollVerdict } from "../../shared/poll";
-import { checkClusterId, checkEndpointId, failures } from "./checks";
+import { checkClusterId, checkEndpointId, endpointIdMismatch, failures } from "./checks";
 import { readInputs } from "./readInputs";
 import { reconcile } from "./reconcile";
 import { splitClusterScopedId } from "./resourceIds";
@@ -29,7 +29,12 @@ export interface PrivateEndpointConnectionOutputs extends PrivateEndpointConnect
 /** The upstream provider waits 10 minutes; acceptance usually takes well under a minute. */
 const DEFAULT_WAIT_MS = 10 * 60 * 1000;
 const AVAILABLE = "STATUS_AVAILABLE";
-/** Statuses that still lead to AVAILABLE. REJECTED is among them: a re-add of a rejected entry re-attaches it. */
+/**
+ * Statuses that still lead to AVAILABLE. REJECTED is among them: a re-add of a rejected entry re-attaches it. An entry
+ * that turns REJECTED while we wait (someone deleted it) is waited on, not re-added by us, as the upstream provider
+ * does: re-adding would undo a deliberate delete. If it is re-added meanwhile, the wait converges; if not, it times
+ * out, and the next update re-attaches it (a refresh records REJECTED, and diff asks for an update).
+ */
 const STILL_COMING = ["STATUS_PENDING", "STATUS_PENDING_ACCEPTANCE", "STATUS_REJECTED"];
 /** Statuses after which there is nothing left to remove. */
 const GONE = ["STATUS_REJECTED", "STATUS_DELETING", "STATUS_DELETED"];
@@ -108,6 +113,9 @@ export class PrivateEndpointConnectionProvider
     const client = clientFor(this.tuning, this.configured);
     await reconcile(this.tuning, {
       description: `remove private endpoint ${endpointId} from cluster ${clusterId}`,
+      clusterId,
+      client,
+      defaultTimeoutMs: DEFAULT_WAIT_MS,
       observe: () => findConnectionOrNone(client, clusterId, endpointId),
       decide: (connection) =>
         connection === undefined || GONE.includes(connection.status) ? { done: true, value: undefined } : { done: false },
@@ -122,11 +130,22 @@ export class PrivateEndpointConnectionProvider
     });
   }
 
-  /** Adds the entry unless it is already there (rejected entries are re-added), then waits for STATUS_AVAILABLE. */
+  /**
+   * Checks the endpoint ID against the cluster's cloud, adds the entry unless it is already there (rejected entries
+   * are re-added), then waits for STATUS_AVAILABLE.
+   */
   private async registerAndWait(clusterId: string, endpointId: string): Promise<PrivateEndpointConnectionOutputs> {
     const client = clientFor(this.tuning, this.configured);
+    // `check` cannot know the cloud and accepts every cloud's form; an ID of another cloud would only be refused by
+    // the POST (or worse, be accepted and never become available), so it is refused here, before anything is sent.
+    const cluster = await client.getCluster(clusterId);
+    const mismatch = endpointIdMismatch(endpointId, clusterId, cluster.cloud_provider);
+    if (mismatch !== undefined) throw new Error(mismatch);
     await reconcile(this.tuning, {
       description: `register private endpoint ${endpointId} with cluster ${clusterId}`,
+      clusterId,
+      client,
+      defaultTimeoutMs: DEFAULT_WAIT_MS,
       observe: () => findConnection(client, clusterId, endpointId),
       decide: (connection) =>
         connection !== undefined && connection.status !== "STATUS_REJECTED" ? { done: true, value: undefined } : { done: false },

@@ -1,13 +1,13 @@
 // Provider of PrivateEndpointServices: make sure the cluster has an AVAILABLE endpoint service in each of its regions.
 // Runs from a serialized closure: see docs/design.md "Why dynamic resources, and the rules they follow".
 import type * as pulumi from "@pulumi/pulumi";
-import type { CockroachCloudClient } from "../api/client";
 import { isNotFound } from "../api/errors";
 import { settingsFromConfig, type ConfiguredSettings } from "../api/settings";
 import type { Cluster, PrivateEndpointService } from "../api/types";
 import type { PollVerdict } from "../../shared/poll";
 import { toServiceInfo, toServicesMap, type PrivateEndpointServiceInfo } from "../shapes";
 import { checkClusterId, failures } from "./checks";
+import { waitForCreatedCluster } from "./clusterState";
 import { readInputs } from "./readInputs";
 import { reconcile } from "./reconcile";
 import { clientFor, type ProviderTuning } from "./tuning";
@@ -26,6 +26,12 @@ export interface PrivateEndpointServicesOutputs extends PrivateEndpointServicesI
 
 /** Endpoint services of an Advanced cluster can take a long time to create (the upstream provider waits an hour). */
 const DEFAULT_WAIT_MS = 60 * 60 * 1000;
+/**
+ * Observations in a row a Basic or Standard cluster gets to list a region's service before we give up on it. Their
+ * services are built in and nothing of ours would create a missing one, so waiting the hour would only hide the
+ * problem; a few observations allow for a list that lags the cluster.
+ */
+const SERVERLESS_GRACE_OBSERVATIONS = 3;
 
 export class PrivateEndpointServicesProvider
   implements pulumi.dynamic.ResourceProvider<PrivateEndpointServicesInputs, PrivateEndpointServicesOutputs>
@@ -62,13 +68,20 @@ export class PrivateEndpointServicesProvider
   ): Promise<pulumi.dynamic.CreateResult<PrivateEndpointServicesOutputs>> {
     const clusterId = inputs.clusterId;
     const client = clientFor(this.tuning, this.configured);
-    const cluster = await waitForCreatedCluster(this.tuning, client, clusterId);
+    const cluster = await waitForCreatedCluster(this.tuning, client, clusterId, {
+      description: `cluster ${clusterId} to be CREATED`,
+      timeoutMs: this.tuning.waitTimeoutMs ?? DEFAULT_WAIT_MS,
+      requirement: "private endpoint services need a CREATED cluster",
+    });
     const regions = (cluster.regions ?? []).map((region) => region.name);
     // Basic and Standard clusters have their services built in, and the create call errors on them. On Advanced
     // the call is needed while a region has no service, or a failed one (the call restarts failed services).
     if (isAdvanced(cluster)) {
       await reconcile(this.tuning, {
         description: `create the private endpoint services of cluster ${clusterId}`,
+        clusterId,
+        client,
+        defaultTimeoutMs: DEFAULT_WAIT_MS,
         observe: () => client.listPrivateEndpointServices(clusterId),
         decide: (services) =>
           regions.every((region) => services.some((s) => s.region_name === region && s.status !== "CREATE_FAILED"))
@@ -84,7 +97,7 @@ export class PrivateEndpointServicesProvider
       description: `the private endpoint services of cluster ${clusterId} to be AVAILABLE in ${regions.join(", ")}`,
       defaultTimeoutMs: DEFAULT_WAIT_MS,
       observe: () => client.listPrivateEndpointServices(clusterId),
-      check: (observed) => servicesVerdict(clusterId, regions, observed),
+      check: servicesVerdict(clusterId, cluster, regions),
     });
     return { id: clusterId, outs: outputsOf(clusterId, cluster, services) };
   }
@@ -115,49 +128,60 @@ export class PrivateEndpointServicesProvider
   }
 }
 
-/** A cluster still being created (or locked by an exclusive operation) rejects changes: wait until it is CREATED. */
-function waitForCreatedCluster(tuning: ProviderTuning, client: CockroachCloudClient, clusterId: string): Promise<Cluster> {
-  return waitFor(tuning, {
-    description: `cluster ${clusterId} to be CREATED`,
-    defaultTimeoutMs: DEFAULT_WAIT_MS,
-    observe: () => client.getCluster(clusterId),
-    check: (cluster) => {
-      if (cluster.state === "CREATED") return { done: true, value: cluster };
-      if (cluster.state === "CREATING" || cluster.state === "LOCKED") return { done: false, status: cluster.state };
-      throw new Error(`Cluster ${clusterId} is ${cluster.state}; private endpoint services need a CREATED cluster.`);
-    },
-  });
-}
-
 function isAdvanced(cluster: Cluster): boolean {
   if (cluster.plan === "BASIC" || cluster.plan === "STANDARD") return false;
   return cluster.plan === "ADVANCED" || cluster.config?.dedicated !== undefined;
 }
 
-/** Done when every cluster region has an AVAILABLE service; services of other regions are ignored. */
+/**
+ * Done when every cluster region has an AVAILABLE service; services of other regions are ignored. A region without a
+ * service is "not yet" on Advanced (our POST creates it), but on Basic and Standard nothing will create it: after
+ * SERVERLESS_GRACE_OBSERVATIONS observations in a row it fails, with the reason.
+ */
 function servicesVerdict(
   clusterId: string,
+  cluster: Cluster,
   regions: string[],
-  services: PrivateEndpointService[],
-): PollVerdict<PrivateEndpointService[]> {
-  const pending: string[] = [];
-  for (const region of regions) {
-    const service = services.find((s) => s.region_name === region);
-    if (service === undefined) pending.push(`${region}: not listed yet`);
-    else if (service.status === "CREATING") pending.push(`${region}: CREATING`);
-    else if (service.status === "CREATE_FAILED") {
-      throw new Error(
-        `The private endpoint service of cluster ${clusterId} in region ${region} failed to create (CREATE_FAILED). ` +
-          `Run the update again to retry the creation; if it keeps failing, contact Cockroach Labs support.`,
-      );
-    } else if (service.status !== "AVAILABLE") {
-      throw new Error(
-        `The private endpoint service of cluster ${clusterId} in region ${region} is ${service.status}, ` +
-          `so it will not become AVAILABLE.`,
-      );
+): (services: PrivateEndpointService[]) => PollVerdict<PrivateEndpointService[]> {
+  const builtIn = !isAdvanced(cluster);
+  let missingInARow = 0;
+  return (services) => {
+    const pending: string[] = [];
+    const missing: string[] = [];
+    for (const region of regions) {
+      const service = services.find((s) => s.region_name === region);
+      if (service === undefined) {
+        missing.push(region);
+        pending.push(`${region}: not listed yet`);
+      } else if (service.status === "CREATING") pending.push(`${region}: CREATING`);
+      else if (service.status === "CREATE_FAILED") {
+        throw new Error(
+          `The private endpoint service of cluster ${clusterId} in region ${region} failed to create (CREATE_FAILED). ` +
+            `Run the update again to retry the creation; if it keeps failing, contact Cockroach Labs support.`,
+        );
+      } else if (service.status !== "AVAILABLE") {
+        throw new Error(
+          `The private endpoint service of cluster ${clusterId} in region ${region} is ${service.status}, ` +
+            `so it will not become AVAILABLE.`,
+        );
+      }
     }
+    missingInARow = missing.length > 0 ? missingInARow + 1 : 0;
+    if (builtIn && missingInARow >= SERVERLESS_GRACE_OBSERVATIONS) throw new Error(noBuiltInService(clusterId, cluster.plan, missing));
+    return pending.length === 0 ? { done: true, value: services } : { done: false, status: pending.join(", ") };
+  };
+}
+
+function noBuiltInService(clusterId: string, clusterPlan: string, regions: string[]): string {
+  const where = `Cluster ${clusterId} lists no private endpoint service in ${regions.length > 1 ? "regions" : "region"} ${regions.join(", ")}`;
+  if (clusterPlan === "BASIC") {
+    return `${where}: CockroachDB Basic has no private connectivity (private endpoints are available on Standard and Advanced).`;
   }
-  return pending.length === 0 ? { done: true, value: services } : { done: false, status: pending.join(", ") };
+  const plan = clusterPlan === "STANDARD" ? "Standard" : `the ${clusterPlan} plan`;
+  return (
+    `${where}. Endpoint services are built in on ${plan} (nothing creates them), so this is unexpected: ` +
+    `contact Cockroach Labs support.`
+  );
 }
 
 function outputsOf(clusterId: string, cluster: Cluster, services: PrivateEndpointService[]): PrivateEndpointServicesOutputs {

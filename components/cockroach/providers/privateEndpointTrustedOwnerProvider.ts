@@ -10,7 +10,7 @@ import { checkClusterId, checkExternalOwnerId, checkTrustedOwnerType, failures }
 import { readInputs } from "./readInputs";
 import { reconcile, type Decision } from "./reconcile";
 import { splitClusterScopedId } from "./resourceIds";
-import { clientFor, type ProviderTuning } from "./tuning";
+import { clientFor, DEFAULT_MUTATION_TIMEOUT_MS, type ProviderTuning } from "./tuning";
 
 export interface PrivateEndpointTrustedOwnerInputs {
   clusterId: string;
@@ -72,6 +72,9 @@ export class PrivateEndpointTrustedOwnerProvider
     const sameOwner = (owner: TrustedOwner) => owner.type === type && owner.external_owner_id === externalOwnerId;
     const owner = await reconcile(this.tuning, {
       description: `trust ${type} ${externalOwnerId} on cluster ${clusterId}`,
+      clusterId,
+      client,
+      defaultTimeoutMs: DEFAULT_MUTATION_TIMEOUT_MS,
       observe: () => client.listTrustedOwners(clusterId),
       decide: (owners): Decision<TrustedOwner> => {
         const existing = owners.find(sameOwner);
@@ -114,6 +117,9 @@ export class PrivateEndpointTrustedOwnerProvider
     const client = clientFor(this.tuning, this.configured);
     await reconcile(this.tuning, {
       description: `remove trusted owner ${ownerId} from cluster ${clusterId}`,
+      clusterId,
+      client,
+      defaultTimeoutMs: DEFAULT_MUTATION_TIMEOUT_MS,
       observe: () => findOwner(client, clusterId, ownerId),
       decide: (owner) => (owner === undefined ? { done: true, value: undefined } : { done: false }),
       act: async () => {

@@ -6,7 +6,10 @@ import type { RateLimitOptions } from "../api/rateLimiter";
 import type { ConfiguredSettings } from "../api/settings";
 
 export interface ProviderTuning {
-  /** How long create/update wait for the cloud to reach the wanted state. @default per resource (services 60 min, connections 10 min) */
+  /**
+   * How long create/update/delete wait for the cloud to reach the wanted state, and how long a mutation may take,
+   * waiting out a cluster lock and transient failures included. @default per resource (services 60 min, others 10 min)
+   */
   waitTimeoutMs?: number;
   /** First pause between observations while waiting. @default 1000 */
   pollMinIntervalMs?: number;
@@ -25,6 +28,13 @@ export interface ProviderTuning {
 }
 
 export const DEFAULT_MUTATION_ATTEMPTS = 10;
+
+/**
+ * How long an allowlist or trusted owner change may take, waiting out a cluster lock included. A lock is held for
+ * the length of an exclusive operation (minutes); like the connection wait, after this the user is told to run the
+ * update again.
+ */
+export const DEFAULT_MUTATION_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** A client for one provider call; settings (server, key) are resolved by the client per request. */
 export function clientFor(tuning: ProviderTuning, configured: ConfiguredSettings | undefined): CockroachCloudClient {

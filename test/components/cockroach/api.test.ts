@@ -5,7 +5,9 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { backoffDelayMs, parseRetryAfter } from "../../../components/cockroach/api/backoff";
 import { CockroachCloudClient } from "../../../components/cockroach/api/client";
-import { CockroachApiError } from "../../../components/cockroach/api/errors";
+import { CockroachApiError, redactSecrets } from "../../../components/cockroach/api/errors";
+import { sendRequest } from "../../../components/cockroach/api/http";
+import { OPERATIONS } from "../../../components/cockroach/api/operations";
 import { acquireRequestSlot } from "../../../components/cockroach/api/rateLimiter";
 import { DEFAULT_SERVER, resolveApiKey, resolveServer } from "../../../components/cockroach/api/settings";
 import { CLIENT_VERSION } from "../../../components/cockroach/api/version";
@@ -25,14 +27,15 @@ describe("version and settings", () => {
     expect(CLIENT_VERSION).toBe(pkg.version);
   });
 
-  it("resolves the server from env first, then config, then the public API", () => {
+  it("resolves the server from stack config first, then env, then the public API (as the key)", () => {
     const saved = process.env.COCKROACH_SERVER;
     try {
       delete process.env.COCKROACH_SERVER;
       expect(resolveServer()).toBe(DEFAULT_SERVER);
       expect(resolveServer({ server: "https://staging.example/" })).toBe("https://staging.example");
-      process.env.COCKROACH_SERVER = "http://from-env";
-      expect(resolveServer({ server: "https://staging.example" })).toBe("http://from-env");
+      process.env.COCKROACH_SERVER = "http://from-env/";
+      expect(resolveServer({ server: "https://staging.example" })).toBe("https://staging.example");
+      expect(resolveServer({})).toBe("http://from-env");
     } finally {
       if (saved === undefined) delete process.env.COCKROACH_SERVER;
       else process.env.COCKROACH_SERVER = saved;
@@ -64,12 +67,27 @@ describe("backoff", () => {
     expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 
-  it("jitters below an exponentially growing, capped ceiling, but never below Retry-After", () => {
+  it("jitters fully: delays of one retry spread over [0, ceiling], the ceiling doubling up to the cap", () => {
+    const policy = { baseDelayMs: 100, maxDelayMs: 1000 };
+    const sample = (retry: number) => Array.from({ length: 200 }, () => backoffDelayMs(retry, policy));
+    for (const [retry, ceiling] of [[1, 100], [3, 400], [10, 1000]] as const) {
+      const delays = sample(retry);
+      for (const delay of delays) {
+        expect(delay).toBeGreaterThanOrEqual(0);
+        expect(delay).toBeLessThanOrEqual(ceiling);
+      }
+      // Full jitter, not a fixed or "equal jitter" delay: distinct values reaching both ends of the range.
+      expect(new Set(delays).size).toBeGreaterThan(150);
+      expect(Math.min(...delays)).toBeLessThan(ceiling * 0.1);
+      expect(Math.max(...delays)).toBeGreaterThan(ceiling * 0.9);
+    }
+  });
+
+  it("waits at least Retry-After, but never longer than the policy's max delay", () => {
     for (let i = 0; i < 50; i++) {
-      expect(backoffDelayMs(1, { baseDelayMs: 100, maxDelayMs: 1000 })).toBeLessThanOrEqual(100);
-      expect(backoffDelayMs(3, { baseDelayMs: 100, maxDelayMs: 1000 })).toBeLessThanOrEqual(400);
-      expect(backoffDelayMs(10, { baseDelayMs: 100, maxDelayMs: 1000 })).toBeLessThanOrEqual(1000);
       expect(backoffDelayMs(1, { baseDelayMs: 100 }, 700)).toBeGreaterThanOrEqual(700);
+      expect(backoffDelayMs(1, { baseDelayMs: 100, maxDelayMs: 1000 }, 3_600_000)).toBe(1000);
+      expect(backoffDelayMs(1, undefined, 3_600_000)).toBe(20_000);
     }
   });
 });
@@ -122,12 +140,45 @@ describe("transport against the fake", () => {
   it("honours Retry-After on 429 before retrying a GET", async () => {
     const fake = await startFake({ clusters: [STANDARD], faults: { rateLimitRate: 1, retryAfterSeconds: 0.3 } });
     setTimeout(() => fake.setFaults({}), 50);
-    const client = clientWith({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+    const client = clientWith({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1000 } });
     await client.getCluster(CLUSTERS.standardAws);
     const [first, second] = fake.requests;
     expect(first?.status).toBe(429);
     expect(second?.status).toBe(200);
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(290);
+  });
+
+  it("caps a huge Retry-After at the max delay: a GET answered `Retry-After: 3600` fails within the cap", async () => {
+    const fake = await startFake({ clusters: [STANDARD], faults: { rateLimitRate: 1, retryAfterSeconds: 3600, methods: ["GET"] } });
+    const started = Date.now();
+    const err = await rejectionOf(clientWith({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 50 } }).getCluster(CLUSTERS.standardAws));
+    expect(Date.now() - started).toBeLessThan(1000);
+    // The error reports the capped wish too: a surrounding wait pauses for it, and must not sit out the hour either.
+    expect(err).toMatchObject({ status: 429, retryable: true, retryAfterMs: 50 });
+    const [first, second, third] = fake.requests;
+    expect(fake.requests).toHaveLength(3);
+    // Honoured up to the cap: each retry waited the max delay, not the jittered 1 ms.
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(45);
+    expect(third!.at - second!.at).toBeGreaterThanOrEqual(45);
+  }, 3000);
+
+  it("does not retry a 501 (the API will not implement it on a second try)", async () => {
+    const fake = await startFake({ clusters: [STANDARD] });
+    // The fake, like grpc-gateway, answers a method a path does not have with 501 UNIMPLEMENTED.
+    const err = await rejectionOf(
+      sendRequest(
+        {
+          method: "GET",
+          url: `${fake.url}/api/v1/clusters/${CLUSTERS.standardAws}/networking/allowlist/10.0.0.0/8`,
+          operation: OPERATIONS.listAllowlistEntries,
+          clusterId: CLUSTERS.standardAws,
+          apiKey: API_KEY,
+        },
+        { retry: fastRetry, rateLimit: unlimited },
+      ),
+    );
+    expect(err).toMatchObject({ status: 501, code: "UNIMPLEMENTED", retryable: false });
+    expect(fake.requests).toHaveLength(1);
   });
 
   it("gives up on a GET after the configured attempts with a retryable error", async () => {
@@ -160,6 +211,19 @@ describe("transport against the fake", () => {
     const locked = await rejectionOf(client.deletePrivateEndpointConnection(CLUSTERS.standardAws, "vpce-0123456789abcdef0"));
     expect(locked).toMatchObject({ status: 409, retryable: true });
     expect(locked.message).toMatch(/lock/);
+  });
+
+  it("URL-encodes the endpoint ID in the DELETE path (Azure IDs contain '/'; '%' must not be decoded)", async () => {
+    const fake = await startFake({ clusters: [STANDARD] });
+    const azureId = "/subscriptions/0000/resourceGroups/rg-1/providers/Microsoft.Network/privateEndpoints/pe%41";
+    const err = await rejectionOf(clientWith().deletePrivateEndpointConnection(CLUSTERS.standardAws, azureId));
+    // The raw request target, as it arrived: one path segment, every "/" and "%" escaped.
+    expect(fake.requests[0]?.path).toBe(
+      `/api/v1/clusters/${CLUSTERS.standardAws}/networking/private-endpoint-connections/` +
+        "%2Fsubscriptions%2F0000%2FresourceGroups%2Frg-1%2Fproviders%2FMicrosoft.Network%2FprivateEndpoints%2Fpe%2541",
+    );
+    // The server decoded it back to the very ID (it has no such entry, hence the 404 naming it).
+    expect(err).toMatchObject({ status: 404, apiMessage: `private endpoint connection ${azureId} not found` });
   });
 
   it("explains 401 without showing the key", async () => {
@@ -233,6 +297,16 @@ describe("against a hand-written server", () => {
     expect(err.message).not.toContain(secret);
     expect(String(err.apiMessage)).not.toContain(secret);
     expect(JSON.stringify(err)).not.toContain(secret);
+  });
+
+  it("redacts keys of 8 characters or more, and leaves text alone for shorter strings (not valid keys)", () => {
+    const text = "CockroachDB Cloud API GetCluster failed: key abcdefgh was refused";
+    expect(redactSecrets(text, ["abcdefgh"])).toBe("CockroachDB Cloud API GetCluster failed: key [REDACTED] was refused");
+    expect(redactSecrets(text, ["a"])).toBe(text);
+    expect(redactSecrets(text, ["abcdefg"])).toBe(text);
+    expect(redactSecrets(text, [""])).toBe(text);
+    const err = new CockroachApiError({ operation: "GetCluster", status: 500, apiMessage: "a lot failed", retryable: true, redact: ["a"] });
+    expect(err.message).toBe("CockroachDB Cloud API GetCluster failed: HTTP 500: a lot failed.");
   });
 
   it("reads every page of the allowlist, asking for 500 at a time", async () => {

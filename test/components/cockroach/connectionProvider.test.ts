@@ -1,13 +1,15 @@
 // PrivateEndpointConnectionProvider against the fake: register once, wait for acceptance, drift, re-attach, delete.
 import { describe, expect, it } from "vitest";
+import { CockroachCloudClient } from "../../../components/cockroach/api/client";
 import { PrivateEndpointConnectionProvider } from "../../../components/cockroach/providers/privateEndpointConnectionProvider";
 import type { FakeClusterSeed } from "../../../tools/fake-cloud";
-import { CLUSTERS, FAST, rejectionOf, requestsTo, startFake } from "./support";
+import { CLUSTERS, FAST, rejectionOf, requestsTo, startFake, until } from "./support";
 
 const provider = new PrivateEndpointConnectionProvider(FAST);
 const ENDPOINT = "vpce-0a1b2c3d4e5f60718";
 const STANDARD_AWS: FakeClusterSeed = { id: CLUSTERS.standardAws, plan: "STANDARD", cloudProvider: "AWS", regions: [{ name: "us-east-1" }] };
 const inputs = { clusterId: CLUSTERS.standardAws, endpointId: ENDPOINT };
+const PSC_CONNECTION_ID = "6133183410995353";
 
 describe("PrivateEndpointConnectionProvider.create", () => {
   it("STANDARD on AWS: adds once and waits through PENDING to STATUS_AVAILABLE", async () => {
@@ -44,6 +46,38 @@ describe("PrivateEndpointConnectionProvider.create", () => {
     expect(outs).toMatchObject({ cloudProvider: "GCP", regionName: "europe-west1", status: "STATUS_AVAILABLE" });
   });
 
+  it("STANDARD on GCP: registers a PSC connection ID and waits to STATUS_AVAILABLE", async () => {
+    const fake = await startFake({
+      clusters: [{ id: CLUSTERS.standardGcp, plan: "STANDARD", cloudProvider: "GCP", regions: [{ name: "us-central1" }] }],
+    });
+    const { id, outs } = await provider.create({ clusterId: CLUSTERS.standardGcp, endpointId: PSC_CONNECTION_ID });
+    expect(id).toBe(`${CLUSTERS.standardGcp}:${PSC_CONNECTION_ID}`);
+    const [service] = fake.services(CLUSTERS.standardGcp) as { endpoint_service_id: string }[];
+    expect(outs).toEqual({
+      clusterId: CLUSTERS.standardGcp,
+      endpointId: PSC_CONNECTION_ID,
+      cloudProvider: "GCP",
+      regionName: "us-central1",
+      serviceId: service!.endpoint_service_id,
+      status: "STATUS_AVAILABLE",
+    });
+    expect(fake.registrations(CLUSTERS.standardGcp, PSC_CONNECTION_ID)).toBe(1);
+  });
+
+  it("refuses an endpoint ID of another cloud than the cluster's before any POST (create and update)", async () => {
+    const fake = await startFake({ clusters: [STANDARD_AWS] });
+    const gcpStyle = await rejectionOf(provider.create({ ...inputs, endpointId: PSC_CONNECTION_ID }));
+    expect(gcpStyle.message).toBe(
+      `Endpoint ID "${PSC_CONNECTION_ID}" does not fit cluster ${CLUSTERS.standardAws}, which is on AWS: expected an AWS ` +
+        `VPC endpoint ID (vpce- followed by 8 to 17 hex digits). Use an endpoint of the cluster's cloud, created for its endpoint service.`,
+    );
+    const azureId = "/subscriptions/0000/resourceGroups/rg-1/providers/Microsoft.Network/privateEndpoints/pe-1";
+    const olds = { ...inputs, endpointId: azureId, cloudProvider: "AWS", regionName: "us-east-1", serviceId: "x", status: "STATUS_REJECTED" };
+    const azureStyle = await rejectionOf(provider.update(`${CLUSTERS.standardAws}:${azureId}`, olds, { ...inputs, endpointId: azureId }));
+    expect(azureStyle.message).toMatch(/^Endpoint ID "\/subscriptions\/.*" does not fit cluster 1{8}-.*, which is on AWS: expected an AWS VPC endpoint ID/);
+    expect(fake.requests.map((r) => r.method)).toEqual(["GET", "GET"]);
+  });
+
   it("BASIC: fails with the API's reason", async () => {
     await startFake({ clusters: [{ id: CLUSTERS.basicGcp, plan: "BASIC", cloudProvider: "GCP", regions: [{ name: "us-central1" }] }] });
     const err = await rejectionOf(provider.create({ clusterId: CLUSTERS.basicGcp, endpointId: "6133183410995353" }));
@@ -60,8 +94,14 @@ describe("PrivateEndpointConnectionProvider.create", () => {
 
   it("waits through a locked cluster (409 lock) and then registers once", async () => {
     const fake = await startFake({ clusters: [STANDARD_AWS] });
-    fake.setClusterState(CLUSTERS.standardAws, "LOCKED", 150);
-    const { outs } = await new PrivateEndpointConnectionProvider({ ...FAST, retry: { baseDelayMs: 40, maxDelayMs: 80 } }).create(inputs);
+    fake.setClusterState(CLUSTERS.standardAws, "LOCKED");
+    let settled = false;
+    const creating = provider.create(inputs);
+    void creating.finally(() => (settled = true)).catch(() => undefined);
+    // Unlocked by the test once the add met the lock (clusterLock.test.ts has the timed and the endless lock).
+    await until(() => settled || requestsTo(fake, "POST", "/private-endpoint-connections").some((r) => r.status === 409));
+    fake.setClusterState(CLUSTERS.standardAws, "CREATED");
+    const { outs } = await creating;
     expect(outs?.status).toBe("STATUS_AVAILABLE");
     expect(requestsTo(fake, "POST", "/private-endpoint-connections").some((r) => r.status === 409)).toBe(true);
     expect(fake.registrations(CLUSTERS.standardAws, ENDPOINT)).toBe(1);
@@ -73,6 +113,36 @@ describe("PrivateEndpointConnectionProvider.create", () => {
     expect(err.message).toMatch(
       new RegExp(`timed out after \\d+s waiting for private endpoint ${ENDPOINT} on cluster 1{8}-.* to be STATUS_AVAILABLE; last status: STATUS_PENDING_ACCEPTANCE`),
     );
+  });
+
+  it("keeps waiting when the entry turns REJECTED mid-wait (deleted elsewhere), without re-adding it; converges once it is re-added", async () => {
+    const fake = await startFake({ clusters: [STANDARD_AWS], timing: { connectionAcceptMs: 60_000 } });
+    const lines: string[] = [];
+    const original = console.error;
+    console.error = (line: string) => lines.push(line);
+    try {
+      let settled = false;
+      const creating = new PrivateEndpointConnectionProvider({ ...FAST, silent: false }).create(inputs);
+      void creating.finally(() => (settled = true)).catch(() => undefined);
+      const listed = () => requestsTo(fake, "GET", "/private-endpoint-connections").length;
+      await until(() => settled || (fake.registrations(CLUSTERS.standardAws, ENDPOINT) === 1 && listed() >= 3));
+      fake.setConnectionStatus(CLUSTERS.standardAws, ENDPOINT, "STATUS_REJECTED");
+      const rejectedAt = listed();
+      // Still waiting (not failed) after observing REJECTED a few times.
+      await until(() => settled || listed() >= rejectedAt + 3);
+      expect(settled).toBe(false);
+      // Someone else re-adds it (the Console, another stack); acceptance is quick from now on.
+      fake.setTiming({ connectionAcceptMs: 40 });
+      await new CockroachCloudClient({ rateLimit: FAST.rateLimit }).addPrivateEndpointConnection(CLUSTERS.standardAws, ENDPOINT);
+      const { outs } = await creating;
+      expect(outs?.status).toBe("STATUS_AVAILABLE");
+    } finally {
+      console.error = original;
+    }
+    expect(lines.some((l) => /to be STATUS_AVAILABLE: STATUS_REJECTED \(\d+s\)$/.test(l))).toBe(true);
+    // Two registrations: the provider's, and the re-add; the provider itself posted once.
+    expect(fake.registrations(CLUSTERS.standardAws, ENDPOINT)).toBe(2);
+    expect(requestsTo(fake, "POST", "/private-endpoint-connections")).toHaveLength(2);
   });
 
   it("fails while waiting when the entry goes STALE or vanishes", async () => {

@@ -162,9 +162,10 @@ describe("lookups", () => {
     expect(cert).toEqual({ id: CLUSTERS.standardAws, cert: expect.stringMatching(/^-----BEGIN CERTIFICATE-----/) });
   });
 
-  it("without a client, read cockroach:apikey and cockroach:server from stack config", async () => {
+  it("without a client, read cockroach:apikey and cockroach:server from stack config, which wins over env", async () => {
     const fake = await startFake({ clusters: [...CLUSTERS_SEED] });
-    delete process.env.COCKROACH_SERVER;
+    // Nothing listens there: a request that went to the env server would fail.
+    process.env.COCKROACH_SERVER = "http://127.0.0.1:9";
     process.env.COCKROACH_API_KEY = "not-the-key";
     pulumi.runtime.setAllConfig({ "cockroach:apikey": API_KEY, "cockroach:server": fake.url }, ["cockroach:apikey"]);
     const cluster = await getCockroachCluster({ id: CLUSTERS.advancedGcp });

@@ -7,7 +7,8 @@ import { PrivateEndpointConnectionProvider } from "../../../components/cockroach
 import { PrivateEndpointServicesProvider } from "../../../components/cockroach/providers/privateEndpointServicesProvider";
 import { PrivateEndpointTrustedOwnerProvider } from "../../../components/cockroach/providers/privateEndpointTrustedOwnerProvider";
 import type { FakeClusterSeed } from "../../../tools/fake-cloud";
-import { CLUSTERS, FAST, rejectionOf, startFake } from "./support";
+import type { ProviderTuning } from "../../../components/cockroach/providers/tuning";
+import { CLUSTERS, FAST, rejectionOf, startFake, until } from "./support";
 
 const CANARY_KEY = "CCDB1_serialization-canary-5f1e0c2d9b";
 const ADVANCED: FakeClusterSeed = { id: CLUSTERS.advancedAws, plan: "ADVANCED", cloudProvider: "AWS", regions: [{ name: "us-east-1" }] };
@@ -19,23 +20,18 @@ type Loaded = {
   connection: PrivateEndpointConnectionProvider;
   owner: PrivateEndpointTrustedOwnerProvider;
   allowList: AllowListProvider;
-  /** A connection provider with a short wait, for the timeout. */
-  impatient: PrivateEndpointConnectionProvider;
-  /** A connection provider under the default rate limit (the other providers here have a high one). */
-  limited: PrivateEndpointConnectionProvider;
 };
 const { rateLimit: _unlimited, ...DEFAULT_LIMIT } = FAST;
 const texts: Record<string, string> = {};
 const loaded = {} as Loaded;
 
+/** One serialization per provider class: each takes ~200 ms, and other tunings are built from the loaded code. */
 async function serializeAll(): Promise<void> {
   const instances = {
     services: new PrivateEndpointServicesProvider(FAST),
     connection: new PrivateEndpointConnectionProvider(FAST),
     owner: new PrivateEndpointTrustedOwnerProvider(FAST),
     allowList: new AllowListProvider(FAST),
-    impatient: new PrivateEndpointConnectionProvider({ ...FAST, waitTimeoutMs: 150 }),
-    limited: new PrivateEndpointConnectionProvider(DEFAULT_LIMIT),
   };
   for (const [name, instance] of Object.entries(instances)) {
     const { text, provider } = await serializeProvider(instance);
@@ -48,6 +44,12 @@ async function serializeAll(): Promise<void> {
 function loadFromText<P>(text: string): P {
   const requireFromString = require("require-from-string") as (code: string, filename: string) => { handler: () => P };
   return requireFromString(text, `${process.cwd()}/__provider.js`).handler();
+}
+
+/** Another instance of a loaded provider's class, i.e. of the code in its text, with other tuning. */
+function retuned<P extends object>(provider: P, tuning: ProviderTuning): P {
+  const LoadedClass = provider.constructor as new (tuning: ProviderTuning) => P;
+  return new LoadedClass(tuning);
 }
 
 /** Starts the fake with the canary as the only valid key, and the key in the environment. */
@@ -65,7 +67,7 @@ beforeAll(async () => {
 
 describe("serialized providers", () => {
   it("carry neither the key nor @pulumi/pulumi in their text", () => {
-    expect(Object.keys(texts)).toHaveLength(6);
+    expect(Object.keys(texts)).toHaveLength(4);
     for (const [name, text] of Object.entries(texts)) {
       expect(text, name).not.toContain(CANARY_KEY);
       expect(text, name).not.toMatch(/@pulumi\/pulumi/);
@@ -119,20 +121,39 @@ describe("serialized providers", () => {
   it("throw errors that keep their message, and never the key", async () => {
     const fake = await fakeWithCanaryKey();
     const notFound = await rejectionOf(loaded.connection.create({ clusterId: CLUSTERS.missing, endpointId: ENDPOINT }));
-    expect(notFound.message).toMatch(/ListPrivateEndpointConnections \(cluster 9{8}-.*\) failed: HTTP 404 NOT_FOUND/);
+    expect(notFound.message).toMatch(/GetCluster \(cluster 9{8}-.*\) failed: HTTP 404 NOT_FOUND/);
     expect(notFound).toBeInstanceOf(Error);
     expect(String(notFound)).toMatch(/^CockroachApiError: /);
     expect(`${notFound.message}${notFound.stack}`).not.toContain(CANARY_KEY);
 
     fake.setTiming({ connectionAcceptMs: 60_000 });
-    const timeout = await rejectionOf(loaded.impatient.create({ clusterId: CLUSTERS.standardAws, endpointId: ENDPOINT }));
+    const impatient = retuned(loaded.connection, { ...FAST, waitTimeoutMs: 150 });
+    const timeout = await rejectionOf(impatient.create({ clusterId: CLUSTERS.standardAws, endpointId: ENDPOINT }));
     expect(timeout.message).toMatch(/timed out after \d+s waiting for private endpoint .* to be STATUS_AVAILABLE; last status: STATUS_PENDING/);
+  });
+
+  it("wait out a cluster lock from the text too (reconcile's lock wait and its GET cluster travel with it)", async () => {
+    const fake = await fakeWithCanaryKey();
+    fake.setClusterState(CLUSTERS.advancedAws, "LOCKED");
+    // One attempt only: without the lock wait, the first 409 would end it.
+    const allowList = retuned(loaded.allowList, { ...FAST, mutationAttempts: 1 });
+    const entry = { clusterId: CLUSTERS.advancedAws, cidrIp: "198.51.100.8", cidrMask: 32, sql: true, ui: false };
+    const creating = allowList.create(entry);
+    const posts = () => fake.requests.filter((r) => r.method === "POST").map((r) => r.status);
+    // Unlocked once the POST met the lock and the cluster was seen LOCKED (or the create already ended).
+    let settled = false;
+    void creating.finally(() => (settled = true)).catch(() => undefined);
+    const sawLocked = () => fake.requests.some((r) => r.method === "GET" && r.path === `/api/v1/clusters/${CLUSTERS.advancedAws}`);
+    await until(() => settled || (posts().length === 1 && sawLocked()));
+    fake.setClusterState(CLUSTERS.advancedAws, "CREATED");
+    expect((await creating).outs).toMatchObject(entry);
+    expect(posts()).toEqual([409, 200]);
   });
 
   it("share one 10 requests/s limit across separately loaded copies and in-process providers, measured at the fake", async () => {
     const fake = await fakeWithCanaryKey();
     // Each load of the text is a separate copy of our modules, as each resource type's provider is in the engine.
-    const copies = [loaded.limited, loadFromText<PrivateEndpointConnectionProvider>(texts.limited!)];
+    const copies = [1, 2].map(() => retuned(loadFromText<PrivateEndpointConnectionProvider>(texts.connection!), DEFAULT_LIMIT));
     const inProcess = [1, 2, 3].map(() => new PrivateEndpointConnectionProvider(DEFAULT_LIMIT));
     const id = `${CLUSTERS.standardAws}:${ENDPOINT}`;
     const started = Date.now();
@@ -143,10 +164,11 @@ describe("serialized providers", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
-  it("take the key and server from stack config handed to configure(), preferring it over the env key", async () => {
+  it("take the key and server from stack config handed to configure(), preferring it over env", async () => {
     const fake = await fakeWithCanaryKey();
     process.env.COCKROACH_API_KEY = "wrong-env-key";
-    delete process.env.COCKROACH_SERVER;
+    // Nothing listens there: a request that went to the env server would fail.
+    process.env.COCKROACH_SERVER = "http://127.0.0.1:9";
     const provider = loadFromText<PrivateEndpointServicesProvider>(texts.services!);
     const config: Record<string, string> = { "cockroach:apikey": CANARY_KEY, "cockroach:server": fake.url };
     await provider.configure!({ config: { get: (key: string) => config[key], require: (key: string) => config[key]! } });

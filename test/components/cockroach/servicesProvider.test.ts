@@ -36,6 +36,35 @@ describe("PrivateEndpointServicesProvider.create", () => {
     expect(outs!.servicesMap["us-central1"]!.aws).toBeUndefined();
   });
 
+  it("BASIC or STANDARD listing no service for a region: fails after a few observations with the reason, not at the deadline", async () => {
+    const fake = await startFake({
+      clusters: [
+        { id: CLUSTERS.basicGcp, plan: "BASIC", cloudProvider: "GCP", regions: [{ name: "us-central1" }], servicesExist: false },
+        { id: CLUSTERS.standardAws, plan: "STANDARD", cloudProvider: "AWS", regions: [{ name: "us-east-1" }, { name: "eu-west-1" }], servicesExist: false },
+      ],
+    });
+    const patient = new PrivateEndpointServicesProvider({ ...FAST, waitTimeoutMs: 1500 });
+    const started = Date.now();
+    const [basic, standard] = await Promise.all([
+      rejectionOf(patient.create({ clusterId: CLUSTERS.basicGcp })),
+      rejectionOf(patient.create({ clusterId: CLUSTERS.standardAws })),
+    ]);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(basic.message).toBe(
+      `Cluster ${CLUSTERS.basicGcp} lists no private endpoint service in region us-central1: CockroachDB Basic has no ` +
+        `private connectivity (private endpoints are available on Standard and Advanced).`,
+    );
+    expect(standard.message).toBe(
+      `Cluster ${CLUSTERS.standardAws} lists no private endpoint service in regions us-east-1, eu-west-1. Endpoint ` +
+        `services are built in on Standard (nothing creates them), so this is unexpected: contact Cockroach Labs support.`,
+    );
+    // A short grace of three observations each, and never a create call (it errors on these plans).
+    for (const id of [CLUSTERS.basicGcp, CLUSTERS.standardAws]) {
+      expect(requestsTo(fake, "GET", `${id}${SERVICES_PATH}`)).toHaveLength(3);
+    }
+    expect(requestsTo(fake, "POST", SERVICES_PATH)).toHaveLength(0);
+  });
+
   it("ADVANCED: POSTs once and waits through CREATING until every region is AVAILABLE", async () => {
     const fake = await startFake({
       clusters: [{ id: CLUSTERS.advancedAws, plan: "ADVANCED", cloudProvider: "AWS", regions: [{ name: "us-east-1" }, { name: "us-west-2" }] }],

@@ -60,3 +60,8 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error & Re
   }
   throw new Error("expected a rejection, but the promise resolved");
 }
+
+/** Resolves once `condition` holds, checking every 5 ms (the test's own timeout bounds it). */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}

@@ -56,6 +56,14 @@ export function planAwsPrivateLink(name: string, args: CheckedArgs, facts: AwsPr
       "an AWS cluster (AWS PrivateLink reaches clusters on AWS only)",
     );
   }
+  if (cluster.plan === "BASIC") {
+    problems.add(
+      "clusterId",
+      args.clusterId,
+      "is a BASIC cluster, and CockroachDB Basic has no private connectivity",
+      "a STANDARD or ADVANCED cluster (private endpoints are available on Standard and Advanced)",
+    );
+  }
   if (UNUSABLE_CLUSTER_STATES.includes(cluster.state)) {
     problems.add("clusterId", args.clusterId, `the cluster is ${cluster.state}`, "a cluster that exists (CREATED)");
   }
@@ -77,7 +85,7 @@ export function planAwsPrivateLink(name: string, args: CheckedArgs, facts: AwsPr
   );
   const serviceAzIds = outlook.azIds;
   // Not for a cluster already refused above: its service is beside the point.
-  if (cluster.cloudProvider === "AWS" && clusterRegion) {
+  if (cluster.cloudProvider === "AWS" && cluster.plan !== "BASIC" && clusterRegion) {
     if (outlook.warning) warnings.push(outlook.warning);
     if (outlook.problem) problems.addProblem(outlook.problem);
   }

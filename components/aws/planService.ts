@@ -32,7 +32,20 @@ export function serviceOutlook(
   const its = `The endpoint service of cluster ${cluster.name} (${cluster.plan}) in ${region}`;
 
   if (service === undefined) {
-    return deferred(`Cluster ${cluster.name} (${cluster.plan}) has no endpoint service in ${region} yet; this deployment creates it.`);
+    if (cluster.plan === "ADVANCED") {
+      return deferred(`Cluster ${cluster.name} (${cluster.plan}) has no endpoint service in ${region} yet; this deployment creates it.`);
+    }
+    // Built in on the other plans: nothing in a deployment creates it, and PrivateEndpointServices would fail.
+    return {
+      problem: {
+        argument: "region",
+        value: region,
+        reason:
+          `cluster ${cluster.name} (${cluster.plan}) lists no endpoint service in ${region}; endpoint services are ` +
+          `built in on ${cluster.plan} clusters, so no deployment creates it`,
+        allowed: "a region whose endpoint service is AVAILABLE: contact Cockroach Labs support about this one",
+      },
+    };
   }
   switch (service.status) {
     case "AVAILABLE": {

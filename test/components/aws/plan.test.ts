@@ -87,6 +87,24 @@ describe("the cluster's endpoint service in the region", () => {
   });
 });
 
+describe("the cluster's plan", () => {
+  it("BASIC: refused up front, since CockroachDB Basic has no private connectivity", () => {
+    expect(() => plan(onPlan("BASIC", withStatus("AVAILABLE")))).toThrow(
+      `AwsPrivateLink "p": clusterId = "${CLUSTER_ID}": is a BASIC cluster, and CockroachDB Basic has no private ` +
+        "connectivity. Allowed: a STANDARD or ADVANCED cluster (private endpoints are available on Standard and " +
+        "Advanced).",
+    );
+  });
+
+  it("STANDARD without a service in the region: fails, since its services are built in and nothing creates one", () => {
+    expect(() => plan(onPlan("STANDARD", undefined))).toThrow(
+      'AwsPrivateLink "p": region = "us-east-1": cluster orders (STANDARD) lists no endpoint service in us-east-1; ' +
+        "endpoint services are built in on STANDARD clusters, so no deployment creates it. Allowed: a region whose " +
+        "endpoint service is AVAILABLE: contact Cockroach Labs support about this one.",
+    );
+  });
+});
+
 describe("allowed sources", () => {
   it("warns about 0.0.0.0/0: any address that can route to the VPC", () => {
     const p = plan(facts(), { ...ARGS, allowedCidrs: ["10.40.0.0/16", "0.0.0.0/0"] });

@@ -4,7 +4,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AllowlistFlags, CockroachCloudClient } from "../api/client";
 import { isAlreadyExists, isNotFound } from "../api/errors";
-import { settingsFromConfig, type ConfiguredSettings } from "../api/settings";
 import type { AllowlistEntry } from "../api/types";
 import {
   checkBoolean,
@@ -15,10 +14,11 @@ import {
   failures,
   normalizeMask,
 } from "./checks";
+import { CloudApiProvider } from "./cloudApiProvider";
 import { readInputs } from "./readInputs";
 import { reconcile, type Decision } from "./reconcile";
 import { splitClusterScopedId } from "./resourceIds";
-import { clientFor, DEFAULT_MUTATION_TIMEOUT_MS, type ProviderTuning } from "./tuning";
+import { DEFAULT_MUTATION_TIMEOUT_MS, type ProviderTuning } from "./tuning";
 
 export interface AllowListInputs {
   clusterId: string;
@@ -37,16 +37,11 @@ export interface AllowListOutputs extends AllowListInputs {
 const ID_FORMAT = "<clusterId>:<cidrIp>/<cidrMask>";
 const REPLACING_KEYS = ["clusterId", "cidrIp", "cidrMask"] as const;
 
-export class AllowListProvider implements pulumi.dynamic.ResourceProvider<AllowListInputs, AllowListOutputs> {
-  private declare readonly tuning: ProviderTuning;
-  private declare configured?: ConfiguredSettings;
-
+export class AllowListProvider
+  extends CloudApiProvider
+  implements pulumi.dynamic.ResourceProvider<AllowListInputs, AllowListOutputs> {
   constructor(tuning: ProviderTuning = {}) {
-    this.tuning = tuning;
-  }
-
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.configured = settingsFromConfig(req.config);
+    super(tuning);
   }
 
   async check(_olds: AllowListInputs, news: AllowListInputs): Promise<pulumi.dynamic.CheckResult<AllowListInputs>> {
@@ -82,7 +77,7 @@ export class AllowListProvider implements pulumi.dynamic.ResourceProvider<AllowL
 
   async read(id: string, _props?: AllowListOutputs): Promise<pulumi.dynamic.ReadResult<AllowListOutputs>> {
     const { clusterId, cidrIp, cidrMask } = parseAllowListId(id);
-    const entry = await findEntryOrNone(clientFor(this.tuning, this.configured), clusterId, cidrIp, cidrMask);
+    const entry = await findEntryOrNone(this.client(), clusterId, cidrIp, cidrMask);
     if (entry === undefined) return { id: "" };
     const outs = outputsOf(clusterId, entry);
     return { id: `${clusterId}:${cidrIp}/${cidrMask}`, props: outs, inputs: readInputs<AllowListOutputs>({ ...outs }) };
@@ -90,7 +85,7 @@ export class AllowListProvider implements pulumi.dynamic.ResourceProvider<AllowL
 
   async delete(id: string, props: AllowListOutputs): Promise<void> {
     const { clusterId, cidrIp, cidrMask } = props?.clusterId && props.cidrIp ? props : parseAllowListId(id);
-    const client = clientFor(this.tuning, this.configured);
+    const client = this.client();
     await reconcile(this.tuning, {
       description: `remove ${cidrIp}/${cidrMask} from the allowlist of cluster ${clusterId}`,
       clusterId,
@@ -114,7 +109,7 @@ export class AllowListProvider implements pulumi.dynamic.ResourceProvider<AllowL
     const { clusterId, cidrIp, cidrMask } = wanted;
     const flags: AllowlistFlags = { ui: wanted.ui, sql: wanted.sql };
     if (wanted.name !== undefined) flags.name = wanted.name;
-    const client = clientFor(this.tuning, this.configured);
+    const client = this.client();
     const entry = await reconcile(this.tuning, {
       description: `allow ${cidrIp}/${cidrMask} on cluster ${clusterId}`,
       clusterId,

@@ -3,14 +3,14 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { CockroachCloudClient } from "../api/client";
 import { isAlreadyExists, isNotFound } from "../api/errors";
-import { settingsFromConfig, type ConfiguredSettings } from "../api/settings";
 import type { PrivateEndpointConnection } from "../api/types";
 import type { PollVerdict } from "../../shared/poll";
 import { checkClusterId, checkEndpointId, endpointIdMismatch, failures } from "./checks";
+import { CloudApiProvider } from "./cloudApiProvider";
+import type { ProviderTuning } from "./tuning";
 import { readInputs } from "./readInputs";
 import { reconcile } from "./reconcile";
 import { splitClusterScopedId } from "./resourceIds";
-import { clientFor, type ProviderTuning } from "./tuning";
 import { waitFor } from "./wait";
 
 export interface PrivateEndpointConnectionInputs {
@@ -41,17 +41,11 @@ const GONE = ["STATUS_REJECTED", "STATUS_DELETING", "STATUS_DELETED"];
 const ID_FORMAT = "<clusterId>:<endpointId>";
 
 export class PrivateEndpointConnectionProvider
+  extends CloudApiProvider
   implements pulumi.dynamic.ResourceProvider<PrivateEndpointConnectionInputs, PrivateEndpointConnectionOutputs>
 {
-  private declare readonly tuning: ProviderTuning;
-  private declare configured?: ConfiguredSettings;
-
   constructor(tuning: ProviderTuning = {}) {
-    this.tuning = tuning;
-  }
-
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.configured = settingsFromConfig(req.config);
+    super(tuning);
   }
 
   async check(
@@ -92,7 +86,7 @@ export class PrivateEndpointConnectionProvider
     _props?: PrivateEndpointConnectionOutputs,
   ): Promise<pulumi.dynamic.ReadResult<PrivateEndpointConnectionOutputs>> {
     const { clusterId, endpointId } = parseConnectionId(id);
-    const client = clientFor(this.tuning, this.configured);
+    const client = this.client();
     let connection: PrivateEndpointConnection | undefined;
     try {
       connection = await findConnection(client, clusterId, endpointId);
@@ -110,7 +104,7 @@ export class PrivateEndpointConnectionProvider
 
   async delete(id: string, props: PrivateEndpointConnectionOutputs): Promise<void> {
     const { clusterId, endpointId } = props?.clusterId && props.endpointId ? props : parseConnectionId(id);
-    const client = clientFor(this.tuning, this.configured);
+    const client = this.client();
     await reconcile(this.tuning, {
       description: `remove private endpoint ${endpointId} from cluster ${clusterId}`,
       clusterId,
@@ -135,7 +129,7 @@ export class PrivateEndpointConnectionProvider
    * are re-added), then waits for STATUS_AVAILABLE.
    */
   private async registerAndWait(clusterId: string, endpointId: string): Promise<PrivateEndpointConnectionOutputs> {
-    const client = clientFor(this.tuning, this.configured);
+    const client = this.client();
     // `check` cannot know the cloud and accepts every cloud's form; an ID of another cloud would only be refused by
     // the POST (or worse, be accepted and never become available), so it is refused here, before anything is sent.
     const cluster = await client.getCluster(clusterId);

@@ -2,15 +2,15 @@
 // Runs from a serialized closure: see docs/design.md "Why dynamic resources, and the rules they follow".
 import type * as pulumi from "@pulumi/pulumi";
 import { isNotFound } from "../api/errors";
-import { settingsFromConfig, type ConfiguredSettings } from "../api/settings";
 import type { Cluster, PrivateEndpointService } from "../api/types";
 import type { PollVerdict } from "../../shared/poll";
 import { toServiceInfo, toServicesMap, type PrivateEndpointServiceInfo } from "../shapes";
 import { checkClusterId, failures } from "./checks";
 import { waitForCreatedCluster } from "./clusterState";
+import { CloudApiProvider } from "./cloudApiProvider";
+import type { ProviderTuning } from "./tuning";
 import { readInputs } from "./readInputs";
 import { reconcile } from "./reconcile";
-import { clientFor, type ProviderTuning } from "./tuning";
 import { waitFor } from "./wait";
 
 export interface PrivateEndpointServicesInputs {
@@ -34,17 +34,11 @@ const DEFAULT_WAIT_MS = 60 * 60 * 1000;
 const SERVERLESS_GRACE_OBSERVATIONS = 3;
 
 export class PrivateEndpointServicesProvider
+  extends CloudApiProvider
   implements pulumi.dynamic.ResourceProvider<PrivateEndpointServicesInputs, PrivateEndpointServicesOutputs>
 {
-  private declare readonly tuning: ProviderTuning;
-  private declare configured?: ConfiguredSettings;
-
   constructor(tuning: ProviderTuning = {}) {
-    this.tuning = tuning;
-  }
-
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.configured = settingsFromConfig(req.config);
+    super(tuning);
   }
 
   async check(
@@ -67,7 +61,7 @@ export class PrivateEndpointServicesProvider
     inputs: PrivateEndpointServicesInputs,
   ): Promise<pulumi.dynamic.CreateResult<PrivateEndpointServicesOutputs>> {
     const clusterId = inputs.clusterId;
-    const client = clientFor(this.tuning, this.configured);
+    const client = this.client();
     const cluster = await waitForCreatedCluster(this.tuning, client, clusterId, {
       description: `cluster ${clusterId} to be CREATED`,
       timeoutMs: this.tuning.waitTimeoutMs ?? DEFAULT_WAIT_MS,
@@ -107,7 +101,7 @@ export class PrivateEndpointServicesProvider
     props?: PrivateEndpointServicesOutputs,
   ): Promise<pulumi.dynamic.ReadResult<PrivateEndpointServicesOutputs>> {
     const clusterId = props?.clusterId ?? id;
-    const client = clientFor(this.tuning, this.configured);
+    const client = this.client();
     try {
       const cluster = await client.getCluster(clusterId);
       const services = await client.listPrivateEndpointServices(clusterId);

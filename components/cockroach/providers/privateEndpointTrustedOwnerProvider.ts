@@ -4,13 +4,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { CockroachCloudClient } from "../api/client";
 import { isAlreadyExists, isNotFound } from "../api/errors";
-import { settingsFromConfig, type ConfiguredSettings } from "../api/settings";
 import type { TrustedOwner } from "../api/types";
 import { checkClusterId, checkExternalOwnerId, checkTrustedOwnerType, failures } from "./checks";
+import { CloudApiProvider } from "./cloudApiProvider";
 import { readInputs } from "./readInputs";
 import { reconcile, type Decision } from "./reconcile";
 import { splitClusterScopedId } from "./resourceIds";
-import { clientFor, DEFAULT_MUTATION_TIMEOUT_MS, type ProviderTuning } from "./tuning";
+import { DEFAULT_MUTATION_TIMEOUT_MS, type ProviderTuning } from "./tuning";
 
 export interface PrivateEndpointTrustedOwnerInputs {
   clusterId: string;
@@ -28,17 +28,11 @@ const ID_FORMAT = "<clusterId>:<ownerId>";
 const INPUT_KEYS = ["clusterId", "type", "externalOwnerId"] as const;
 
 export class PrivateEndpointTrustedOwnerProvider
+  extends CloudApiProvider
   implements pulumi.dynamic.ResourceProvider<PrivateEndpointTrustedOwnerInputs, PrivateEndpointTrustedOwnerOutputs>
 {
-  private declare readonly tuning: ProviderTuning;
-  private declare configured?: ConfiguredSettings;
-
   constructor(tuning: ProviderTuning = {}) {
-    this.tuning = tuning;
-  }
-
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.configured = settingsFromConfig(req.config);
+    super(tuning);
   }
 
   async check(
@@ -68,7 +62,7 @@ export class PrivateEndpointTrustedOwnerProvider
     inputs: PrivateEndpointTrustedOwnerInputs,
   ): Promise<pulumi.dynamic.CreateResult<PrivateEndpointTrustedOwnerOutputs>> {
     const { clusterId, type, externalOwnerId } = inputs;
-    const client = clientFor(this.tuning, this.configured);
+    const client = this.client();
     const sameOwner = (owner: TrustedOwner) => owner.type === type && owner.external_owner_id === externalOwnerId;
     const owner = await reconcile(this.tuning, {
       description: `trust ${type} ${externalOwnerId} on cluster ${clusterId}`,
@@ -98,7 +92,7 @@ export class PrivateEndpointTrustedOwnerProvider
     _props?: PrivateEndpointTrustedOwnerOutputs,
   ): Promise<pulumi.dynamic.ReadResult<PrivateEndpointTrustedOwnerOutputs>> {
     const { clusterId, ownerId } = parseOwnerId(id);
-    const owner = await findOwner(clientFor(this.tuning, this.configured), clusterId, ownerId);
+    const owner = await findOwner(this.client(), clusterId, ownerId);
     if (owner === undefined) return { id: "" };
     const outs = outputsOf(clusterId, owner);
     return {
@@ -114,7 +108,7 @@ export class PrivateEndpointTrustedOwnerProvider
 
   async delete(id: string, props: PrivateEndpointTrustedOwnerOutputs): Promise<void> {
     const { clusterId, ownerId } = props?.clusterId && props.ownerId ? props : parseOwnerId(id);
-    const client = clientFor(this.tuning, this.configured);
+    const client = this.client();
     await reconcile(this.tuning, {
       description: `remove trusted owner ${ownerId} from cluster ${clusterId}`,
       clusterId,

@@ -118,6 +118,14 @@ describe("serialized providers", () => {
     expect(failures?.map((f) => f.property)).toEqual(["cidrIp", "cidrMask"]);
   });
 
+  it("keep constructor arguments: each class, loaded from its text, builds instances with the tuning given", () => {
+    // An implicit derived constructor loses its arguments once serialized; the providers declare theirs.
+    const tuning: ProviderTuning = { waitTimeoutMs: 123, silent: true };
+    for (const [name, provider] of Object.entries(loaded)) {
+      expect((retuned(provider, tuning) as unknown as { tuning: ProviderTuning }).tuning, name).toEqual(tuning);
+    }
+  });
+
   it("throw errors that keep their message, and never the key", async () => {
     const fake = await fakeWithCanaryKey();
     const notFound = await rejectionOf(loaded.connection.create({ clusterId: CLUSTERS.missing, endpointId: ENDPOINT }));

@@ -41,7 +41,10 @@ export async function prepareRegions(specs: RegionSpec[], lookups: AwsPrivateLin
   const checked = specs.map((spec) => attempt(spec, () => checkAwsPrivateLinkArgs(spec.name, spec.args)));
   throwIfAny(issues);
 
-  const looked = await Promise.allSettled(specs.map((_, i) => lookupAwsPrivateLinkFacts(checked[i] as CheckedArgs, lookups)));
+  const onePerCluster = sharedClusterLookups(lookups);
+  const looked = await Promise.allSettled(
+    specs.map((_, i) => lookupAwsPrivateLinkFacts(checked[i] as CheckedArgs, onePerCluster)),
+  );
   const prepared: PreparedRegion[] = [];
   looked.forEach((result, i) => {
     const spec = specs[i] as RegionSpec;
@@ -54,6 +57,25 @@ export async function prepareRegions(specs: RegionSpec[], lookups: AwsPrivateLin
   });
   throwIfAny(issues);
   return prepared;
+}
+
+/**
+ * Regions of one cluster share its facts: look the cluster and its endpoint services up once per cluster, not once
+ * per region (each is a Cloud API request under a 10 requests/s limit).
+ */
+function sharedClusterLookups(lookups: AwsPrivateLinkLookups): AwsPrivateLinkLookups {
+  const clusters = new Map<string, ReturnType<AwsPrivateLinkLookups["cluster"]>>();
+  const services = new Map<string, ReturnType<AwsPrivateLinkLookups["endpointServices"]>>();
+  const once = <T>(cache: Map<string, Promise<T>>, key: string, lookup: () => Promise<T>): Promise<T> => {
+    let pending = cache.get(key);
+    if (pending === undefined) cache.set(key, (pending = lookup()));
+    return pending;
+  };
+  return {
+    ...lookups,
+    cluster: (clusterId) => once(clusters, clusterId, () => lookups.cluster(clusterId)),
+    endpointServices: (clusterId) => once(services, clusterId, () => lookups.endpointServices(clusterId)),
+  };
 }
 
 function throwIfAny(issues: ConfigIssue[]): void {

@@ -33,25 +33,40 @@ export interface Ec2Settings {
   endpoint?: string;
   /** Undefined uses the SDK default chain: env, profile, SSO, web identity, container/instance role. */
   credentials?: StaticAwsCredentials;
+  /** Longest one DescribeVpcEndpoints may take, also cut to what is left of the wait. */
+  requestTimeoutMs: number;
 }
 
 export interface Ec2EndpointReader {
   /** The region the SDK resolved and signs for. */
   region: string;
-  /** The endpoint, or undefined when EC2 says it does not exist. Other failures throw an Ec2CallError. */
-  describe(vpcEndpointId: string): Promise<ObservedVpcEndpoint | undefined>;
+  /**
+   * The endpoint, or undefined when EC2 says it does not exist (InvalidVpcEndpointId.NotFound, nothing else).
+   * Other failures throw an Ec2CallError. The call, credentials included, never runs past `deadline` (epoch ms).
+   */
+  describe(vpcEndpointId: string, deadline: number): Promise<ObservedVpcEndpoint | undefined>;
   close(): void;
 }
 
-/** A failed EC2 call, with whether observing again later may succeed (the `MaybeRetryable` contract of pollUntil). */
+/**
+ * A failed EC2 call, with whether observing again later may succeed (the `MaybeRetryable` contract of pollUntil).
+ * It sets `message` itself and has a method of its own: serialized, `super(message)` sets nothing and a class without
+ * methods loses the Error prototype (docs/design.md), and the engine would print an empty message.
+ */
 export class Ec2CallError extends Error implements MaybeRetryable {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    readonly code: string,
-  ) {
+  readonly retryable: boolean;
+  readonly code: string;
+
+  constructor(message: string, retryable: boolean, code: string) {
     super(message);
+    Object.defineProperty(this, "message", { value: message, writable: true, configurable: true });
     this.name = "Ec2CallError";
+    this.retryable = retryable;
+    this.code = code;
+  }
+
+  override toString(): string {
+    return `${this.name}: ${this.message}`;
   }
 }
 
@@ -71,16 +86,17 @@ export async function openEc2EndpointReader(settings: Ec2Settings): Promise<Ec2E
     credentials: settings.credentials,
     // pollUntil is the one retry loop: it spaces observations and bounds the whole wait.
     maxAttempts: 1,
-    // A hung connection must not outlive the wait's deadline by much.
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 },
+    // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes, and waits on.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: settings.requestTimeoutMs, throwOnRequestTimeout: true },
   });
+  const secrets = secretsOf(settings.credentials);
   let region: string;
   try {
     region = await client.config.region();
   } catch (err) {
     client.destroy();
     throw new Ec2CallError(
-      `no AWS region for the VPC endpoint wait (${(err as Error).message}): set the region argument, ` +
+      `no AWS region for the VPC endpoint wait (${redact(messageOf(err), secrets)}): set the region argument, ` +
         `stack config aws:region, or AWS_REGION`,
       false,
       "RegionMissing",
@@ -88,16 +104,27 @@ export async function openEc2EndpointReader(settings: Ec2Settings): Promise<Ec2E
   }
   return {
     region,
-    async describe(vpcEndpointId) {
-      let result;
-      try {
-        result = await client.send(new sdk.DescribeVpcEndpointsCommand({ VpcEndpointIds: [vpcEndpointId] }));
-      } catch (err) {
-        if (errorCode(err) === "InvalidVpcEndpointId.NotFound") return undefined;
-        throw describeFailure(err, vpcEndpointId, region);
-      }
+    async describe(vpcEndpointId, deadline) {
+      const what = `DescribeVpcEndpoints for ${vpcEndpointId} in ${region}`;
+      const result = await sendBefore(deadline, settings.requestTimeoutMs, what, (abortSignal) =>
+        client.send(new sdk.DescribeVpcEndpointsCommand({ VpcEndpointIds: [vpcEndpointId] }), { abortSignal }),
+      ).catch((err: unknown) => {
+        if (err instanceof Ec2CallError) throw err;
+        if (errorCode(err) === "InvalidVpcEndpointId.NotFound") return "not found" as const;
+        throw describeFailure(err, vpcEndpointId, region, secrets);
+      });
+      if (result === "not found") return undefined;
       const found = result.VpcEndpoints?.find((e) => e.VpcEndpointId === vpcEndpointId);
-      if (!found) return undefined;
+      // EC2 answers an ID it does not know with InvalidVpcEndpointId.NotFound. An answer without the endpoint (an
+      // empty body, a proxy's empty page) proves nothing: observe again rather than report the endpoint missing.
+      if (!found) {
+        throw new Ec2CallError(
+          `${what} answered without the endpoint (an empty answer; only InvalidVpcEndpointId.NotFound means it ` +
+            `does not exist)`,
+          true,
+          "EmptyAnswer",
+        );
+      }
       const lastError = found.LastError?.Message
         ? [found.LastError.Code, found.LastError.Message].filter(Boolean).join(": ")
         : found.FailureReason;
@@ -116,18 +143,61 @@ export async function openEc2EndpointReader(settings: Ec2Settings): Promise<Ec2E
   };
 }
 
+/**
+ * Runs one SDK call that ends by `deadline` whatever happens inside: the abort signal cuts the HTTP request, and the
+ * race also covers what the signal does not reach (credential providers, retries of the credential chain).
+ */
+async function sendBefore<T>(
+  deadline: number,
+  requestTimeoutMs: number,
+  what: string,
+  send: (abortSignal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const remaining = deadline - Date.now();
+  if (remaining <= 0) throw new Ec2CallError(`${what} was not sent: the wait's time is up`, true, "DeadlineReached");
+  const budget = Math.min(requestTimeoutMs, remaining);
+  const end = Date.now() + budget;
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cut = new Promise<never>((_resolve, reject) => {
+    const fire = () => {
+      // Timers and Date.now() use different clocks: never report the wait's time up before the wall clock agrees.
+      const left = end - Date.now();
+      if (left > 0) {
+        timer = setTimeout(fire, left);
+        return;
+      }
+      const limit = budget < requestTimeoutMs ? "what was left of the wait" : "the request timeout";
+      // Reject first, so the race reports this rather than the SDK's AbortError.
+      reject(new Ec2CallError(`${what} got no answer within ${budget} ms (${limit}); request cut`, true, "RequestTimeout"));
+      controller.abort();
+    };
+    timer = setTimeout(fire, budget);
+  });
+  try {
+    return await Promise.race([send(controller.signal), cut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function errorCode(err: unknown): string {
   const e = err as { name?: string; code?: string; Code?: string };
   return e.Code ?? e.code ?? e.name ?? "Error";
 }
 
 /** Sort a failed DescribeVpcEndpoints into "try again later" (throttling, 5xx, network) or "fail now" (auth, other). */
-export function describeFailure(err: unknown, vpcEndpointId: string, region: string): Ec2CallError {
+export function describeFailure(
+  err: unknown,
+  vpcEndpointId: string,
+  region: string,
+  secrets: readonly string[] = secretsOf(undefined),
+): Ec2CallError {
   const code = errorCode(err);
   const e = err as { message?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
   const status = e.$metadata?.httpStatusCode;
   const what = `DescribeVpcEndpoints for ${vpcEndpointId} in ${region}`;
-  const detail = `${code}${status ? ` (HTTP ${status})` : ""}: ${e.message ?? String(err)}`;
+  const detail = `${code}${status ? ` (HTTP ${status})` : ""}: ${redact(messageOf(err), secrets)}`;
 
   const auth = [
     "AuthFailure",
@@ -174,4 +244,27 @@ export function describeFailure(err: unknown, vpcEndpointId: string, region: str
   const serverError = status !== undefined && status >= 500 && status !== 501;
   const retryable = transient.includes(code) || status === 429 || serverError || !!e.$retryable;
   return new Ec2CallError(`${what} failed: ${detail}`, retryable, code);
+}
+
+/** An SDK or network error's message; "" and "[object Object]" tell the user nothing. */
+function messageOf(err: unknown): string {
+  const message = (err as { message?: unknown })?.message;
+  if (typeof message === "string" && message !== "") return message;
+  const text = String(err);
+  return text === "[object Object]" ? "no message" : text;
+}
+
+/** Secret parts of the credentials the wait may use: static ones given to it, and those in the environment. */
+function secretsOf(credentials: StaticAwsCredentials | undefined): string[] {
+  return [
+    credentials?.secretAccessKey,
+    credentials?.sessionToken,
+    process.env.AWS_SECRET_ACCESS_KEY,
+    process.env.AWS_SESSION_TOKEN,
+  ].filter((s): s is string => typeof s === "string" && s.length >= 4);
+}
+
+/** Errors echo what a server or a credential file said; never let a secret through. */
+function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text);
 }

@@ -9,6 +9,7 @@ import {
   type ObservedVpcEndpoint,
   type StaticAwsCredentials,
 } from "./ec2EndpointState";
+import { heldCredentials, holdCredentials } from "./heldCredentials";
 import { availabilityVerdict, timeoutHint } from "./vpcEndpointAvailability";
 import {
   DEFAULT_TIMEOUT_MINUTES,
@@ -17,7 +18,7 @@ import {
   type VpcEndpointReadyOutputs as Outputs,
 } from "./vpcEndpointReadyInputs";
 
-/** Tuning for tests. Everything here is serialized into state in plain text with the provider. */
+/** Tuning for tests. Everything here but `credentials` is serialized into state in plain text with the provider. */
 export interface VpcEndpointReadyProviderOptions {
   /** First pause between observations. @default 2000 */
   minIntervalMs?: number;
@@ -27,11 +28,22 @@ export interface VpcEndpointReadyProviderOptions {
   timeoutMs?: number;
   /** EC2 API URL, e.g. a local fake. @default the SDK's regional endpoint */
   endpoint?: string;
-  /** Static credentials instead of the SDK default chain. For fakes only: they would be stored in state. */
+  /**
+   * Static credentials instead of the SDK default chain, for fakes. Never serialized: they work only in the process
+   * that constructed the provider (tests), and a provider run from state with them set fails saying so.
+   */
   credentials?: StaticAwsCredentials;
+  /**
+   * Longest one DescribeVpcEndpoints may take; a request is also cut when the wait's time is up.
+   * @default 15000
+   */
+  requestTimeoutMs?: number;
   /** Where progress lines go. @default stderr of the provider process (`pulumi up --debug` shows it) */
   onProgress?: (line: string) => void;
 }
+
+/** The SDK's own default would let a hung request run 15 minutes (its socket idle timeout). */
+const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
 /** How long a refresh keeps observing through throttling and transient errors before giving up. */
 const READ_TIMEOUT_MS = 60_000;
@@ -50,8 +62,15 @@ export class VpcEndpointReadyProvider implements dynamic.ResourceProvider<Inputs
   // Set by `configure` in the provider process; never present when the provider is serialized.
   private configuredRegion: string | undefined;
   private configuredProfile: string | undefined;
+  private readonly options: Omit<VpcEndpointReadyProviderOptions, "credentials">;
+  /** Stands for `options.credentials`, which stay in this process (see heldCredentials.ts). */
+  private readonly credentialsHandle: string | undefined;
 
-  constructor(private readonly options: VpcEndpointReadyProviderOptions = {}) {}
+  constructor(options: VpcEndpointReadyProviderOptions = {}) {
+    const { credentials, ...serializable } = options;
+    this.options = serializable;
+    this.credentialsHandle = credentials ? holdCredentials(credentials) : undefined;
+  }
 
   async configure(req: dynamic.ConfigureRequest): Promise<void> {
     // The Pulumi AWS provider's config does not reach the SDK by itself; the engine hands dynamic providers all of it.
@@ -90,14 +109,16 @@ export class VpcEndpointReadyProvider implements dynamic.ResourceProvider<Inputs
 
   async read(id: string, props?: Outputs): Promise<dynamic.ReadResult<Outputs>> {
     const vpcEndpointId = props?.vpcEndpointId ?? id;
+    const timeoutMs = this.options.timeoutMs ?? READ_TIMEOUT_MS;
+    let deadline: number | undefined;
     const ec2 = await openEc2EndpointReader(this.ec2Settings(props?.region));
     try {
       const observed = await pollUntil({
         description: `VPC endpoint ${vpcEndpointId} in ${ec2.region} to be described`,
-        timeoutMs: this.options.timeoutMs ?? READ_TIMEOUT_MS,
+        timeoutMs,
         minIntervalMs: this.options.minIntervalMs ?? 2000,
         maxIntervalMs: this.options.maxIntervalMs ?? 5000,
-        observe: () => ec2.describe(vpcEndpointId),
+        observe: () => ec2.describe(vpcEndpointId, (deadline ??= Date.now() + timeoutMs)),
         check: (endpoint) => ({ done: true, value: endpoint }),
         onProgress: this.options.onProgress,
       });
@@ -114,22 +135,33 @@ export class VpcEndpointReadyProvider implements dynamic.ResourceProvider<Inputs
 
   private async waitUntilAvailable(inputs: Inputs): Promise<Outputs> {
     const { vpcEndpointId } = inputs;
+    const timeoutMs = this.options.timeoutMs ?? (inputs.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES) * 60_000;
+    // pollUntil bounds the waiting between observations; `deadline` bounds each observation, so none outlives the
+    // wait. pollUntil starts its clock right before its first observation: the deadline is taken there too.
+    let deadline: number | undefined;
+    // The last state EC2 reported, for the timeout message when the last observation was a failed call.
+    let lastSeen: string | undefined;
     const ec2 = await openEc2EndpointReader(this.ec2Settings(inputs.region));
     try {
       const available = await pollUntil({
         description: `VPC endpoint ${vpcEndpointId} in ${ec2.region} to be available`,
-        timeoutMs: this.options.timeoutMs ?? (inputs.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES) * 60_000,
+        timeoutMs,
         minIntervalMs: this.options.minIntervalMs ?? 2000,
         maxIntervalMs: this.options.maxIntervalMs ?? 5000,
-        observe: () => ec2.describe(vpcEndpointId),
-        check: (observed) => availabilityVerdict(vpcEndpointId, ec2.region, observed, inputs.privateDnsEnabled),
+        observe: () => ec2.describe(vpcEndpointId, (deadline ??= Date.now() + timeoutMs)),
+        check: (observed) => {
+          const verdict = availabilityVerdict(vpcEndpointId, ec2.region, observed, inputs.privateDnsEnabled);
+          if (!verdict.done) lastSeen = verdict.status;
+          return verdict;
+        },
         onProgress: this.options.onProgress,
       });
       return outputsOf(available, ec2.region, inputs.timeoutMinutes);
     } catch (err) {
       if (err instanceof WaitTimeoutError) {
-        const hint = timeoutHint(err.lastStatus);
-        throw new Error(hint ? `${err.message} ${hint}` : err.message);
+        const seen = lastSeen !== undefined && lastSeen !== err.lastStatus ? ` The endpoint was last seen ${lastSeen}.` : "";
+        const hint = timeoutHint(lastSeen ?? err.lastStatus);
+        throw new Error(`${err.message}${seen}${hint ? ` ${hint}` : ""}`);
       }
       throw err;
     } finally {
@@ -147,7 +179,8 @@ export class VpcEndpointReadyProvider implements dynamic.ResourceProvider<Inputs
       region: region || this.defaultRegion(),
       profile: this.configuredProfile,
       endpoint: this.options.endpoint,
-      credentials: this.options.credentials,
+      credentials: this.credentialsHandle === undefined ? undefined : heldCredentials(this.credentialsHandle),
+      requestTimeoutMs: this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     };
   }
 }

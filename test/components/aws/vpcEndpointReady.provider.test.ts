@@ -1,5 +1,5 @@
 // The provider's CRUD against a real HTTP fake of EC2, through the real AWS SDK.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   VpcEndpointReadyProvider,
   type VpcEndpointReadyProviderOptions,
@@ -109,15 +109,29 @@ describe("create", () => {
   });
 
   it("times out with the endpoint, the last state and a hint", async () => {
-    ec2.setEndpoint(vpce, { steps: ["pending"] });
-    await expect(provider({ timeoutMs: 120 }).create({ vpcEndpointId: vpce, region: "us-east-1" })).rejects.toThrow(
-      new RegExp(
-        `^timed out after \\d+s waiting for VPC endpoint ${vpce} in us-east-1 to be available; ` +
-          `last status: pending .*` +
-          `Run the update again to keep waiting.* raise timeoutMinutes`,
-      ),
-    );
-    expect(ec2.requests.length).toBeGreaterThan(2);
+    // Only the clock is fake: requests and the short pauses between them run for real, and the deadline passes
+    // when the test moves the clock, after the wait has seen "pending" several times. Nothing races real time.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      ec2.setEndpoint(vpce, { steps: ["pending"] });
+      const outcome = provider({ timeoutMs: 60_000 })
+        .create({ vpcEndpointId: vpce, region: "us-east-1" })
+        .then(() => new Error("the wait did not fail"), (e: unknown) => e as Error);
+      await vi.waitFor(() => expect(ec2.requests.length).toBeGreaterThanOrEqual(3), { timeout: 15_000, interval: 5 });
+      vi.setSystemTime(Date.now() + 61_000);
+      const err = await outcome;
+
+      expect(err).toBeInstanceOf(Error);
+      expect(err.message).toMatch(
+        new RegExp(`^timed out after \\d+s waiting for VPC endpoint ${vpce} in us-east-1 to be available; last status: `),
+      );
+      // The last observation may be one the deadline cut: the message then still names the state last seen.
+      expect(err.message).toMatch(/(last status|The endpoint was last seen): pending \(AWS is applying a change/);
+      expect(err.message).toMatch(/Run the update again to keep waiting.* raise timeoutMinutes/);
+      expect(ec2.requests.every((r) => r.action === "DescribeVpcEndpoints")).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("treats throttling and 5xx as still waiting, and converges", async () => {

@@ -126,7 +126,7 @@ describe("create", () => {
         new RegExp(`^timed out after \\d+s waiting for VPC endpoint ${vpce} in us-east-1 to be available; last status: `),
       );
       // The last observation may be one the deadline cut: the message then still names the state last seen.
-      expect(err.message).toMatch(/(last status|The endpoint was last seen): pending \(AWS is applying a change/);
+      expect(err.message).toMatch(/(last status: |The endpoint was last seen )pending \(AWS is applying a change/);
       expect(err.message).toMatch(/Run the update again to keep waiting.* raise timeoutMinutes/);
       expect(ec2.requests.every((r) => r.action === "DescribeVpcEndpoints")).toBe(true);
     } finally {

@@ -7,6 +7,13 @@ import { hasSubnetBlock, subnetCidrForAz } from "./planCidrs";
 import { type PlannedIngressRule, broadSourceWarnings, planIngressRules } from "./planIngress";
 import { noSharedAzProblem, noSupportedSubnetProblem } from "./planOverlap";
 import { serviceOutlook } from "./planService";
+import {
+  containedSourceWarnings,
+  nameTagWarnings,
+  portWarnings,
+  publicVpcCidrWarnings,
+  singleAzWarnings,
+} from "./planWarnings";
 import { compareAzIds, sortedAzIds, subnetAzIds } from "./planZones";
 
 /** A subnet the endpoint may use: one to create (`cidrBlock`) or one that exists (`subnetId`). */
@@ -94,6 +101,15 @@ export function planAwsPrivateLink(name: string, args: CheckedArgs, facts: AwsPr
   const existing = args.vpcId !== undefined ? planExistingVpc(args, facts, serviceAzIds, problems, warnings) : undefined;
   const vpcCidr = args.vpcCidrBlock ?? facts.vpc?.cidrBlock ?? "";
   if (args.allowedCidrs) warnings.push(...broadSourceWarnings(args.allowedCidrs, args.port));
+  warnings.push(
+    ...portWarnings(args.port),
+    ...nameTagWarnings(args.tags),
+    ...containedSourceWarnings(args.allowedCidrs ?? []),
+    ...(args.vpcId === undefined
+      ? publicVpcCidrWarnings("vpc.cidrBlock", args.vpcCidrBlock)
+      : publicVpcCidrWarnings(`${args.vpcId}'s CIDR block`, facts.vpc?.cidrBlock)),
+    ...singleAzWarnings(args.vpcId, existing ?? [], serviceAzIds),
+  );
 
   problems.throwIfAny(name);
   return {

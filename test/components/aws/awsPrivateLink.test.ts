@@ -24,7 +24,7 @@ import {
   serviceName,
 } from "./support/fixtures";
 import { type MockWorld, TYPES, byName, byType, setUpMocks, valueOf } from "./support/mocks";
-import { type ExpectedRejections, expectUnhandledRejections } from "./support/rejections";
+import { expectUnhandledRejections } from "./support/rejections";
 import { waitForRegistrations } from "../../../tools/plan/pulumiInternals";
 
 let world: MockWorld;
@@ -487,17 +487,44 @@ describe("AwsPrivateLink.create and the real lookups", () => {
   });
 });
 
-// Last in the file: Pulumi reports the failure as unhandled rejections, taken as handled only while this block runs.
+describe("warnings", () => {
+  it("logs each warning of the plan once, on the component, through pulumi.log.warn; none for plain arguments", async () => {
+    const warn = vi.spyOn(pulumi.log, "warn").mockResolvedValue(undefined);
+    try {
+      const subnets = [EXISTING_SUBNETS[0]!];
+      const args: AwsPrivateLinkArgs = {
+        ...ARGS,
+        vpc: { vpcId: EXISTING_VPC.id, subnetIds: subnets.map((s) => s.id) },
+        port: 26000,
+        tags: { Name: "shared" },
+      };
+      const link = await build("w1", args, facts({ vpc: EXISTING_VPC, subnets }));
+      const logged = warn.mock.calls.map(([message, resource]) => ({ message, onComponent: resource === link }));
+      expect(logged).toEqual([
+        { message: expect.stringMatching(/^port is 26000, not 26257: /), onComponent: true },
+        { message: expect.stringMatching(/^tags sets Name = "shared": /), onComponent: true },
+        { message: expect.stringMatching(/^The endpoint gets one availability zone only: subnet-0aaaaaaaaaaaaaaa1 \(use1-az1\)/), onComponent: true },
+      ]);
+      expect(logged.map((l) => l.message)).toEqual(link.plan.warnings);
+
+      warn.mockClear();
+      await build("w2", ARGS);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
+// Last in the file: Pulumi reports the failure as unhandled rejections, taken as handled from this block on.
 describe("ADVANCED, service created during the deployment in AZs none of the subnets is in", () => {
-  let rejections: ExpectedRejections;
   beforeAll(() => {
-    rejections = expectUnhandledRejections(
+    expectUnhandledRejections(
       (reason) => reason instanceof AwsPrivateLinkArgumentError && ["d1", "d2"].includes(reason.resourceName),
     );
   });
   afterAll(async () => {
     await waitForRegistrations().catch(() => undefined);
-    await rejections.stop();
   });
 
   const advanced = (overrides: Partial<AwsPrivateLinkFacts>) =>

@@ -112,6 +112,9 @@ describe("allowed sources", () => {
     expect(p.warnings).toEqual([
       "allowedCidrs includes 0.0.0.0/0: the security group admits CockroachDB SQL (TCP 26257) from any address that " +
         "can route to the VPC (peering, transit gateway, VPN, Direct Connect). List only the networks that need the cluster.",
+      // And the VPC's own block is inside it.
+      "allowedCidrs lists 10.40.0.0/16, which is inside 0.0.0.0/0, also listed: its ingress rule adds nothing while " +
+        "0.0.0.0/0 is allowed. Remove 10.40.0.0/16, or 0.0.0.0/0 if only 10.40.0.0/16 should connect.",
     ]);
   });
 
@@ -121,6 +124,9 @@ describe("allowed sources", () => {
       "allowedCidrs includes 64.0.0.0/2, wider than a /8: the security group admits CockroachDB SQL (TCP 26000) from " +
         "any address in 64.0.0.0/2 that can route to the VPC (peering, transit gateway, VPN, Direct Connect). List " +
         "only the networks that need the cluster.",
+      "port is 26000, not 26257: CockroachDB Cloud serves SQL on 26257, and the security group opens TCP 26000 only, " +
+        "so SQL clients connecting over the endpoint will be refused. Leave port unset unless the cluster really " +
+        "serves SQL on 26000.",
     ]);
   });
 

@@ -6,6 +6,8 @@ import type { PrivateEndpointServices } from "../cockroach";
  * Values are plain, not `Input`s: they decide the shape of the graph (which subnets, which rules), and the graph
  * is fixed before any resource is registered so that `pulumi preview` shows all of it.
  *
+ * Lists and maps are `readonly`: pass arrays declared `as const`, or shared ones, without copying.
+ *
  * No union types (multi-language packages forbid them): alternatives such as "create a VPC" or "use an existing
  * one" are optional fields of one object, checked when the component is created.
  */
@@ -27,19 +29,21 @@ export interface AwsPrivateLinkArgs {
   /**
    * IPv4 CIDR blocks allowed to connect to the endpoint on `port`. One ingress rule each. Set `[]` to allow only
    * `allowedSecurityGroupIds`. With `allowedSecurityGroupIds`, at most 60 sources in all (AWS's default quota of
-   * inbound rules per security group). A block wider than a /8 (`0.0.0.0/0`) is accepted with a warning.
+   * inbound rules per security group). A block wider than a /8 (`0.0.0.0/0`), and a block inside another listed
+   * block, are accepted with a warning.
    * @default the VPC's CIDR block
    */
-  readonly allowedCidrs?: string[];
+  readonly allowedCidrs?: readonly string[];
 
   /**
    * Security groups (in the same VPC, or a peered one) whose members may connect on `port`. One ingress rule each.
    * @default none
    */
-  readonly allowedSecurityGroupIds?: string[];
+  readonly allowedSecurityGroupIds?: readonly string[];
 
   /**
-   * TCP port the security group opens. It must be the port the cluster serves SQL on.
+   * TCP port the security group opens. It must be the port the cluster serves SQL on; another port is accepted
+   * with a warning (CockroachDB Cloud serves SQL on 26257).
    * @default 26257
    */
   readonly port?: number;
@@ -52,10 +56,11 @@ export interface AwsPrivateLinkArgs {
   readonly privateDns?: boolean;
 
   /**
-   * Tags for every AWS resource created, after `Name` (`<name>-<role>`), so a `Name` here wins.
+   * Tags for every AWS resource created, after `Name` (`<name>-<role>`), so a `Name` here wins: it is accepted with
+   * a warning, as every resource would then carry the same name.
    * @default {}
    */
-  readonly tags?: Record<string, string>;
+  readonly tags?: Readonly<Record<string, string>>;
 
   /**
    * AWS region of every resource (AWS provider v7's per-resource `region`), so one stack can hold several
@@ -77,7 +82,8 @@ export interface AwsPrivateLinkVpcArgs {
   /**
    * CIDR block of a VPC to create, /16 to /24 (e.g. `10.40.0.0/16`), outside the ranges AWS refuses for a VPC
    * (0.0.0.0/8, 127.0.0.0/8, 169.254.0.0/16, 224.0.0.0/4, 240.0.0.0/4). It is cut into 16 equal blocks; the AZ
-   * whose ID ends in `-azN` gets block N (see `subnetCidrForAz`). Conflicts with `vpcId`.
+   * whose ID ends in `-azN` gets block N (see `subnetCidrForAz`). A block outside the private ranges (10.0.0.0/8,
+   * 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10) is accepted with a warning. Conflicts with `vpcId`.
    * @default none: set this or `vpcId`
    */
   readonly cidrBlock?: string;
@@ -91,8 +97,9 @@ export interface AwsPrivateLinkVpcArgs {
 
   /**
    * Subnets of `vpcId` for the endpoint, at most one per availability zone. Only those in AZs the cluster's
-   * endpoint service supports are used; at least one must be.
+   * endpoint service supports are used; at least one must be. When only one is, the endpoint is in a single AZ,
+   * which is accepted with a warning.
    * @default none: required with `vpcId`
    */
-  readonly subnetIds?: string[];
+  readonly subnetIds?: readonly string[];
 }

@@ -17,7 +17,8 @@ export interface VpcEndpointReadyArgs {
    */
   readonly region?: pulumi.Input<string>;
   /**
-   * How long to wait for `available` before failing; the next `pulumi up` waits again. At most 120.
+   * How long to wait for `available` before failing; the next `pulumi up` waits again. At most 120. The limit holds
+   * whatever EC2 does: each DescribeVpcEndpoints is cut after 15 s, or when this much time has passed.
    * @default 10, matching the AWS provider's VPC endpoint timeouts
    */
   readonly timeoutMinutes?: pulumi.Input<number>;

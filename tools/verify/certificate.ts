@@ -12,7 +12,7 @@ export function describeCertificate(cert: PeerCertificate, now: Date): string[] 
   return [
     `certificate subject: ${formatName(cert.subject)}; names: ${names.length > 0 ? names.join(", ") : "(none)"}`,
     `issued by: ${formatName(cert.issuer)}`,
-    `valid until ${validTo.toISOString()} (${daysLeft >= 0 ? `${daysLeft} days left` : `expired ${-daysLeft} days ago`})`,
+    `valid until ${validTo.toISOString()} (${daysLeft >= 0 ? `${daysLeft} day${daysLeft === 1 ? "" : "s"} left` : `expired ${-daysLeft} days ago`})`,
   ];
 }
 

@@ -28,7 +28,9 @@ export async function startDnsServer(records: Record<string, string[]>): Promise
         }
         for (const address of addresses) {
           const type = net.isIPv6(address) ? Packet.TYPE.AAAA : Packet.TYPE.A;
-          if (type === question.type) response.answers.push({ name: question.name, type, class: Packet.CLASS.IN, ttl: 60, address });
+          if (type === question.type) {
+            response.answers.push(Packet.createResourceFromQuestion(question, { type, class: Packet.CLASS.IN, ttl: 60, address }));
+          }
         }
       }
       void send(response);

@@ -2,7 +2,7 @@
 // setup on its own copy of the data directory, inside the test network. Runs as the `postgres` user when the tests
 // run as root (PostgreSQL refuses root). `.ci/install-test-deps` installs the binaries where they are missing.
 import { execFile, execFileSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, writeFileSync, appendFileSync, chmodSync } from "node:fs";
+import { appendFileSync, chmodSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 
@@ -68,7 +68,8 @@ export class TestPostgres {
   /** Starts a server on `address:port` with this TLS setup; resolves once it accepts connections (pg_ctl -w). */
   async start(name: string, address: string, port: number, tls: TlsSetup): Promise<RunningServer> {
     const dataDir = join(this.dir, name);
-    cpSync(join(this.dir, "template"), dataDir, { recursive: true });
+    // cp -a keeps the postgres ownership and modes, and is several times faster than fs.cpSync on ~1000 files.
+    await run("cp", ["-a", join(this.dir, "template"), dataDir]);
     appendFileSync(join(dataDir, "postgresql.conf"), [
       `listen_addresses = '${address}'`,
       `port = ${port}`,
@@ -91,7 +92,7 @@ export class TestPostgres {
       "hostssl all all ::/0 scram-sha-256",
       "",
     ].join("\n"));
-    this.handOver();
+    this.handOver(dataDir);
     await this.exec(["pg_ctl", "-D", dataDir, "-l", join(dataDir, "server.log"), "-w", "-t", "60", "start"], true);
     const server = { port, dataDir };
     this.servers.push(server);
@@ -116,10 +117,10 @@ export class TestPostgres {
   }
 
   /** The server runs as `postgres`: give it the working directory; keys must be 0600 and its own. */
-  private handOver(): void {
+  private handOver(path = this.dir): void {
     if (this.asPostgres.length === 0) return;
-    execFileSync("chown", ["-R", "postgres:postgres", this.dir]);
-    chmodSync(this.dir, 0o700);
+    execFileSync("chown", ["-R", "postgres:postgres", path]);
+    chmodSync(path, 0o700);
   }
 }
 

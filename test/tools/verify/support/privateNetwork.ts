@@ -32,6 +32,30 @@ function freeSubnet(): { host: string; inside: string } {
   throw new Error("no free /30 in 10.213.0.0/16");
 }
 
+/** Namespaces left by a run that was killed before its cleanup: their processes (our PostgreSQL servers) and them. */
+function sweepStaleNamespaces(): void {
+  for (const line of ip(["netns", "list"]).split("\n")) {
+    const match = /^crdbv(\d+)\b/.exec(line);
+    if (!match) continue;
+    const owner = Number(match[1]);
+    try {
+      process.kill(owner, 0);
+      continue; // its test run is still alive
+    } catch {
+      // the run that made it is gone
+    }
+    const ns = `crdbv${owner}`;
+    for (const pid of ip(["netns", "pids", ns]).split(/\s+/).filter(Boolean)) {
+      try {
+        process.kill(Number(pid), "SIGKILL");
+      } catch {
+        // exited meanwhile
+      }
+    }
+    ip(["netns", "del", ns]);
+  }
+}
+
 export function makeNetwork(): TestNetwork {
   const loopback = (why: string): TestNetwork => ({
     kind: "loopback",
@@ -42,6 +66,11 @@ export function makeNetwork(): TestNetwork {
     close: () => {},
   });
   if (process.getuid?.() !== 0) return loopback("not root");
+  try {
+    sweepStaleNamespaces();
+  } catch {
+    // best effort; `ip netns add` below says whether namespaces work at all
+  }
   const ns = `crdbv${process.pid}`;
   const hostIf = `cv${process.pid}h`.slice(0, 15);
   const nsIf = `cv${process.pid}n`.slice(0, 15);

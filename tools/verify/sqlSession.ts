@@ -111,7 +111,7 @@ const UNTRUSTED_CODES = new Set([
 
 function tlsFailure(err: unknown, handshake: Handshake, target: SqlTarget, now: Date): StepResult {
   const code = (err as NodeJS.ErrnoException)?.code ?? "";
-  const message = (err as Error)?.message ?? String(err);
+  const message = opensslReason((err as Error)?.message ?? String(err));
   const cert = handshake.cert ? describeCertificate(handshake.cert, now) : [];
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID") {
     return fail("tls", [`the certificate is not for ${target.host}: ${message}`, ...cert],
@@ -120,15 +120,15 @@ function tlsFailure(err: unknown, handshake: Handshake, target: SqlTarget, now: 
   }
   if (UNTRUSTED_CODES.has(code)) {
     return fail("tls", [`the server's certificate is not signed by the CA from ${target.caSource} (${code})`],
-      "Use the cluster's CA: the stack's CA output saved to a file (--ca FILE), or, for clusters with a public " +
-        "certificate, the system trust store. An old or other cluster's CA fails here.");
+      "Use the cluster's CA: the stack's CA output saved to a file (--ca FILE); for a cluster whose certificate " +
+        "is publicly trusted (Let's Encrypt), no --ca. An old or another cluster's CA fails here.");
   }
   if (code === "CERT_HAS_EXPIRED" || code === "CERT_NOT_YET_VALID") {
     return fail("tls", [`the server's certificate is not valid now (${code})`, ...cert],
       "Check this host's clock; otherwise the cluster's certificate needs renewing (contact CockroachDB support).");
   }
   if (PROTOCOL_CODES.has(code) || /protocol version|unsupported protocol/i.test(message)) {
-    return fail("tls", [`the server does not offer TLS 1.2 or 1.3: ${message}`],
+    return fail("tls", [`the server does not offer TLS 1.2 or 1.3 (the handshake ended with: ${message})`],
       "verify accepts only TLS 1.2 and 1.3. Something between this host and the cluster (a proxy, a TLS " +
         "interceptor) or the server itself offers an older version.");
   }
@@ -138,6 +138,12 @@ function tlsFailure(err: unknown, handshake: Handshake, target: SqlTarget, now: 
   }
   return fail("tls", [`the TLS handshake failed: ${code ? `${code}: ` : ""}${message}`],
     "The connection closed before TLS was established: check that host and port are the cluster's SQL endpoint.");
+}
+
+/** "write EPROTO 80...:error:0A00042E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version:file:line:..." ->
+ * "tlsv1 alert protocol version": OpenSSL's reason, without its addresses and source locations. */
+function opensslReason(message: string): string {
+  return /:SSL routines:[^:]*:([^:]+):/.exec(message)?.[1] ?? message.trim();
 }
 
 function sqlFailure(err: unknown, target: SqlTarget): StepResult {
@@ -150,8 +156,8 @@ function sqlFailure(err: unknown, target: SqlTarget): StepResult {
   switch (code) {
     case "28P01":
       return fail("sql", [`password authentication failed for user ${target.user} (SQLSTATE 28P01)`],
-        "The password in PGPASSWORD (or typed at the prompt) is not this SQL user's. Reset it in the CockroachDB " +
-          "Cloud console (SQL Users) or with the stack's SQL user output.");
+        "The password in PGPASSWORD (or typed at the prompt) is not this SQL user's. Check it, or reset it in " +
+          "the CockroachDB Cloud console (SQL Users).");
     case "28000":
       return fail("sql", [`the server rejected user ${target.user}: ${message} (SQLSTATE 28000)`],
         "The SQL user does not exist or may not log in this way: create it in the console (SQL Users).");

@@ -2,6 +2,7 @@
 // test makes, with host names resolved by a DNS server on loopback. Each failure verify must catch is produced for
 // real: wrong CA, wrong host name, TLS 1.1 only, wrong password, nothing listening, a public address.
 import * as net from "node:net";
+import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runVerifyCli } from "../../../tools/verify/cli";
 import { tcpConnect, type Connect } from "../../../tools/verify/tcpStep";
@@ -97,8 +98,22 @@ describe("npm run verify against a real PostgreSQL server", () => {
     const run = await verify(flags({ "--port": String(env.legacyPort) }));
     expect(statusLines(run.stdout)).toEqual(["PASS", "PASS", "FAIL", "SKIP"]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("the server does not offer TLS 1.2 or 1.3");
+    expect(run.stdout).toContain("the server does not offer TLS 1.2 or 1.3 (the handshake ended with: tlsv1 alert protocol version)");
     expect(run.connected).toEqual([`${env.network.address}:${env.legacyPort}`]);
+  });
+
+  it("(the TLS 1.1 server is sound: a client that allows TLS 1.1 logs in over TLSv1.1)", async () => {
+    const client = new Client({
+      host: env.network.address, port: env.legacyPort, user: USER, password: PASSWORD, database: "postgres",
+      ssl: { ca: env.pki.caPem, servername: HOST, minVersion: "TLSv1", maxVersion: "TLSv1.1", ciphers: "DEFAULT:@SECLEVEL=0" },
+    });
+    await client.connect();
+    try {
+      const { rows } = await client.query("SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
+      expect(rows).toEqual([{ version: "TLSv1.1" }]);
+    } finally {
+      await client.end();
+    }
   });
 
   it("fails SQL with a wrong password, after TLS passed, without printing either password", async () => {

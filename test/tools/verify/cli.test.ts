@@ -161,7 +161,8 @@ describe("runVerifyCli", () => {
 
   it("is what `npm run verify` runs", async () => {
     const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
-      execFile("npm", ["run", "--silent", "verify", "--", "--help"], { cwd: REPO }, (err, stdout) =>
+      const env = { ...process.env, npm_config_update_notifier: "false" };
+      execFile("npm", ["run", "--silent", "verify", "--", "--help"], { cwd: REPO, env }, (err, stdout) =>
         resolve({ code: err ? Number(err.code) : 0, stdout }));
     });
     expect(result.code).toBe(0);

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       // Asynchronously: the DNS server answers from this process.
       const result = await new Promise<{ out: string; code: number }>((resolve) => {
         execFile("npm", ["--prefix", REPO, "run", "--silent", "verify", "--", ...args],
-          { cwd: env.dir, env: { ...process.env, PGPASSWORD: password } },
+          { cwd: env.dir, env: { ...process.env, PGPASSWORD: password, npm_config_update_notifier: "false" } },
           (err, stdout, stderr) => resolve({ out: stdout + stderr, code: err ? Number(err.code ?? 1) : 0 }));
       });
       process.stdout.write(`${result.out}(exit code ${result.code})\n\n`);

@@ -57,11 +57,12 @@ export async function runVerifyCli(argv: readonly string[], io: VerifyIo, deps: 
   const label = [options.stack, region?.region].filter(Boolean).join(" ");
   io.stdout(formatHeader(target, label || undefined));
   const user = target.user;
+  const timeoutMs = options.timeoutSeconds * 1000;
   const results = await verify(target, {
-    resolve: deps.resolve ?? (options.resolver ? serverResolve(options.resolver) : systemResolve),
+    resolve: deps.resolve ?? (options.resolver ? serverResolve(options.resolver, timeoutMs) : systemResolve),
     connect: deps.connect ?? tcpConnect,
     password: () => readPassword(io.env, io.terminal, user),
-    timeoutMs: options.timeoutSeconds * 1000,
+    timeoutMs,
     now: deps.now,
   });
   for (const result of results) io.stdout(formatStep(result));

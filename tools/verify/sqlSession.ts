@@ -149,7 +149,8 @@ function opensslReason(message: string): string {
 function sqlFailure(err: unknown, target: SqlTarget): StepResult {
   const code = (err as { code?: string })?.code;
   const message = (err as Error)?.message ?? String(err);
-  if (target.password === undefined) {
+  // Without a password pg fails the authentication exchange itself ("client password must be a string").
+  if (target.password === undefined && (code === "28P01" || /password/i.test(message))) {
     return fail("sql", [`no password given for ${target.user}; the server asked for one`],
       "Set PGPASSWORD in the environment, or run verify in a terminal to be prompted. Passwords are never flags.");
   }

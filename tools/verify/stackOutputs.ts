@@ -23,8 +23,9 @@ export function parseStackOutputs(json: string, source: string): RegionConnectio
   let doc: unknown;
   try {
     doc = JSON.parse(json);
-  } catch (err) {
-    throw new OutputsError(`${source} is not JSON (${(err as Error).message}); expected the output of ` +
+  } catch {
+    // JSON.parse quotes the text around the error, and this text holds secrets: say only that it is not JSON.
+    throw new OutputsError(`${source} is not valid JSON; expected the output of ` +
       "`pulumi stack output --json --show-secrets`");
   }
   const regions = (doc as { regions?: unknown })?.regions;

@@ -41,7 +41,8 @@ async function freeLoopbackPort(): Promise<number> {
 }
 
 export async function startTestEnvironment(): Promise<TestEnvironment> {
-  const dir = mkdtempSync(join(tmpdir(), "crdb-verify-"));
+  // As root the servers run as `postgres`, which must reach the directory: /tmp, whatever TMPDIR says.
+  const dir = mkdtempSync(join(process.getuid?.() === 0 ? "/tmp" : tmpdir(), "crdb-verify-"));
   const network = makeNetwork();
   let postgres: TestPostgres | undefined;
   let dns: TestDnsServer | undefined;

@@ -2,7 +2,7 @@
 import { EventEmitter } from "node:events";
 import type * as net from "node:net";
 import { describe, expect, it, vi } from "vitest";
-import { checkResolution, systemResolve } from "../../../tools/verify/resolveStep";
+import { systemResolve } from "../../../tools/verify/resolveStep";
 import type { Connect } from "../../../tools/verify/tcpStep";
 import { verify, type VerifyTarget } from "../../../tools/verify/verify";
 
@@ -40,10 +40,8 @@ describe("verify", () => {
 });
 
 describe("systemResolve", () => {
-  it("resolves through the system resolver (localhost from /etc/hosts), accepted as loopback", async () => {
-    const { result, addresses } = await checkResolution("localhost", systemResolve);
-    expect(result.status).toBe("pass");
-    expect(addresses.length).toBeGreaterThan(0);
-    expect(result.details.every((d) => d.endsWith("(loopback)"))).toBe(true);
+  // An address literal: getaddrinfo answers it without any query (a name could reach the machine's DNS server).
+  it("returns what the system resolver returns, as a list of addresses", async () => {
+    await expect(systemResolve("127.0.0.1")).resolves.toEqual(["127.0.0.1"]);
   });
 });

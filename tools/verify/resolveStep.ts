@@ -37,6 +37,10 @@ const PUBLIC_ANSWER_HINT =
   "VPC endpoint, the VPC's DNS support/hostnames are off, or verify runs outside the network (or with a resolver " +
   "that is not the VPC's). Nothing was connected to.";
 
+const SPECIAL_ANSWER_HINT =
+  "A link-local, multicast or other special-purpose address is no endpoint's address: the name's DNS record is " +
+  "wrong (a record of your own overriding the endpoint's private zone?). Nothing was connected to.";
+
 export async function checkResolution(host: string, resolve: Resolve): Promise<{ result: StepResult; addresses: string[] }> {
   let addresses: string[];
   if (net.isIP(host)) {
@@ -56,10 +60,8 @@ export async function checkResolution(host: string, resolve: Resolve): Promise<{
   const bad = classes.filter((c) => !isAcceptable(c));
   if (bad.length > 0) {
     const named = bad.map((c) => `${c.address} is ${c.verdict === "public" ? "a public address" : `in a ${c.label}`}`);
-    return {
-      result: fail("dns", [...lines, `not private: ${named.join("; ")}; no connection attempted`], PUBLIC_ANSWER_HINT),
-      addresses: [],
-    };
+    const hint = bad.some((c) => c.verdict === "public") ? PUBLIC_ANSWER_HINT : SPECIAL_ANSWER_HINT;
+    return { result: fail("dns", [...lines, `not private: ${named.join("; ")}; no connection attempted`], hint), addresses: [] };
   }
   return { result: pass("dns", lines), addresses };
 }
@@ -73,6 +75,8 @@ function describeDnsError(err: unknown): string {
       return "the name exists but has no A or AAAA record";
     case dns.TIMEOUT:
       return "the DNS server did not answer in time";
+    case "EAI_AGAIN":
+      return "temporary failure: no DNS server answered (EAI_AGAIN)";
     case dns.CONNREFUSED:
       return "the DNS server refused the query";
     case dns.SERVFAIL:

@@ -31,6 +31,7 @@ describe("checkResolution", () => {
   it("fails a link-local answer as not private, naming the range", async () => {
     const { result } = await checkResolution("h.crdb.test", async () => ["169.254.1.1"]);
     expect(result.details.at(-1)).toBe('not private: 169.254.1.1 is in a special-purpose range "linkLocal"; no connection attempted');
+    expect(result.hint).toMatch(/^A link-local, multicast or other special-purpose address is no endpoint's address/);
   });
 
   it("checks an IP address given as host without resolving it", async () => {

@@ -3,11 +3,13 @@
 // or removing one entry never touches another.
 import * as pulumi from "@pulumi/pulumi";
 import { AllowList, PrivateEndpointTrustedOwner } from "../components/cockroach";
+import { AllowListEntryRemoval } from "../components/cockroach/allowListEntryRemoval";
 import type { ConfigIssue } from "./config/errors";
 import {
   ANYWHERE,
   CLUSTER_LEVEL_KEYS,
   OPEN_TO_INTERNET_KEY,
+  REMOVE_DEFAULT_KEY,
   type AllowlistEntryConfig,
   allowlistLimit,
 } from "./config/clusterSchema";
@@ -36,7 +38,14 @@ export function clusterLevelIssues(settings: StackConfig, specs: readonly Region
   }
   for (const [name, entry] of Object.entries(settings.allowlist ?? {})) {
     if (entry.cidr !== ANYWHERE) continue;
-    if (settings[OPEN_TO_INTERNET_KEY] !== true) {
+    if (settings[REMOVE_DEFAULT_KEY] === true) {
+      issues.push({
+        key: `${NAMESPACE}:allowlist.${name}.cidr`,
+        value: entry.cidr,
+        reason: `is the entry ${NAMESPACE}:${REMOVE_DEFAULT_KEY} removes`,
+        allowed: `one of the two: keep ${ANYWHERE} in the allowlist, or remove it with ${REMOVE_DEFAULT_KEY}: true`,
+      });
+    } else if (settings[OPEN_TO_INTERNET_KEY] !== true) {
       issues.push({
         key: `${NAMESPACE}:allowlist.${name}.cidr`,
         value: entry.cidr,
@@ -83,10 +92,24 @@ function describeAccess(entry: AllowlistEntryConfig): string {
 export interface ClusterResources {
   allowlist: Record<string, AllowList>;
   trustedOwners: Record<string, PrivateEndpointTrustedOwner>;
+  defaultEntryRemoval?: AllowListEntryRemoval;
 }
 
-/** One `AllowList` per entry and one `PrivateEndpointTrustedOwner` per account, exactly as configured. */
-export function buildClusterResources(clusterId: string, settings: StackConfig): ClusterResources {
+/** Whether the stack has cluster-level resources to build. */
+export function hasClusterResources(settings: StackConfig): boolean {
+  return settings.allowlist !== undefined || settings.trustedOwners !== undefined || settings[REMOVE_DEFAULT_KEY] === true;
+}
+
+/**
+ * One `AllowList` per entry and one `PrivateEndpointTrustedOwner` per account, exactly as configured; and, when
+ * asked, the removal of the default `0.0.0.0/0` entry, which waits for `privatePathReady` (every region's endpoint
+ * available) and for the configured entries: the public door closes only once the private one is open.
+ */
+export function buildClusterResources(
+  clusterId: string,
+  settings: StackConfig,
+  privatePathReady: pulumi.Resource[],
+): ClusterResources {
   const allowlist: Record<string, AllowList> = {};
   for (const [name, entry] of Object.entries(settings.allowlist ?? {})) {
     const [cidrIp, mask] = entry.cidr.split("/") as [string, string];
@@ -107,7 +130,15 @@ export function buildClusterResources(clusterId: string, settings: StackConfig):
       externalOwnerId: accountId,
     });
   }
-  return { allowlist, trustedOwners };
+  const resources: ClusterResources = { allowlist, trustedOwners };
+  if (settings[REMOVE_DEFAULT_KEY] === true) {
+    resources.defaultEntryRemoval = new AllowListEntryRemoval(
+      "crdb-allowlist-remove-default",
+      { clusterId, cidrIp: "0.0.0.0", cidrMask: 0 },
+      { dependsOn: [...privatePathReady, ...Object.values(allowlist)] },
+    );
+  }
+  return resources;
 }
 
 /** Stack output: what the cluster-level resources are, keyed like the config. */
@@ -120,5 +151,6 @@ export function clusterOutputs(resources: ClusterResources): Record<string, unkn
       ]),
     ),
     trustedOwners: Object.keys(resources.trustedOwners),
+    ...(resources.defaultEntryRemoval === undefined ? {} : { defaultEntryRemoved: resources.defaultEntryRemoval.removed }),
   };
 }

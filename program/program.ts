@@ -6,7 +6,7 @@ import { PrivateEndpointServices } from "../components/cockroach";
 import { AwsPrivateLink } from "../components/aws/awsPrivateLink";
 import type { AwsPrivateLinkLookups } from "../components/aws/facts";
 import { awsPrivateLinkLookups } from "../components/aws/lookups";
-import { buildClusterResources, clusterFactIssues, clusterLevelIssues, clusterOutputs } from "./cluster";
+import { buildClusterResources, clusterFactIssues, clusterLevelIssues, clusterOutputs, hasClusterResources } from "./cluster";
 import { newIssues } from "./config/errors";
 import { readProgramConfig, runtimeSecretKeys } from "./config/read";
 import { readStackFileFacts } from "./config/stackFile";
@@ -79,8 +79,10 @@ export async function runProgram(deps: ProgramDependencies = {}): Promise<StackO
   });
 
   const clusterId = prepared[0]?.checked.clusterId;
-  const hasClusterResources = settings.allowlist !== undefined || settings.trustedOwners !== undefined;
-  const clusterResources = clusterId !== undefined && hasClusterResources ? buildClusterResources(clusterId, settings) : undefined;
+  const clusterResources =
+    clusterId !== undefined && hasClusterResources(settings)
+      ? buildClusterResources(clusterId, settings, links.map(({ link }) => link.ready))
+      : undefined;
   return stackOutputs(links, clusterResources && clusterOutputs(clusterResources));
 }
 

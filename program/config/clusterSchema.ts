@@ -17,6 +17,8 @@ export function allowlistLimit(plan: string, cloudProvider: string): number {
 
 /** The acknowledgement key without which `0.0.0.0/0` is refused. */
 export const OPEN_TO_INTERNET_KEY = "allowlistOpenToInternet";
+/** Remove the cluster's `0.0.0.0/0` entry once every region's private path is ready. */
+export const REMOVE_DEFAULT_KEY = "removeDefaultAllowlistEntry";
 export const ANYWHERE = "0.0.0.0/0";
 
 const ENTRY_NAME = /^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/;
@@ -142,6 +144,7 @@ const connection = z.strictObject(
 export const clusterSettings = {
   allowlist: allowlist.optional(),
   [OPEN_TO_INTERNET_KEY]: z.boolean({ error: "true or false" }).optional(),
+  [REMOVE_DEFAULT_KEY]: z.boolean({ error: "true or false" }).optional(),
   trustedOwners: trustedOwners.optional(),
   connection: connection.optional(),
 };

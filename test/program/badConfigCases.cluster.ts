@@ -49,6 +49,22 @@ export const CLUSTER_CASES: BadConfig[] = [
     allowed: /crdb-private-endpoints:allowlistOpenToInternet: true/,
   },
   {
+    name: "0.0.0.0/0 kept and removed at once",
+    config: stackConfig({ allowlist: { anywhere: { cidr: "0.0.0.0/0" } }, allowlistOpenToInternet: true, removeDefaultAllowlistEntry: true }),
+    key: `${NS}:allowlist.anywhere.cidr`,
+    value: '"0.0.0.0/0"',
+    reason: /is the entry crdb-private-endpoints:removeDefaultAllowlistEntry removes/,
+    allowed: /keep 0\.0\.0\.0\/0 in the allowlist, or remove it/,
+  },
+  {
+    name: "removeDefaultAllowlistEntry that is not a boolean",
+    config: stackConfig({ removeDefaultAllowlistEntry: "yes" }),
+    key: `${NS}:removeDefaultAllowlistEntry`,
+    value: '"yes"',
+    reason: /^is a string$/,
+    allowed: /true or false/,
+  },
+  {
     name: "allowlist entry name that cannot be a resource name",
     config: stackConfig({ allowlist: { "Office HQ": { cidr: "203.0.113.0/24" } } }),
     key: `${NS}:allowlist.Office HQ`,

@@ -75,6 +75,26 @@ describe("the allowlist from stack config", () => {
     expect(messages).toContainEqual(expect.stringMatching(/^!!! crdb-private-endpoints:allowlist\.anywhere is 0\.0\.0\.0\/0: ANY address on the internet may try to connect to the cluster \(SQL\)/));
   });
 
+  it("removes the default 0.0.0.0/0 entry only after every region's private path is ready and the entries exist", async () => {
+    const outputs = await run(
+      stackConfig({
+        removeDefaultAllowlistEntry: true,
+        allowlist: { office: { cidr: "203.0.113.0/24" } },
+        regions: [{ region: "us-east-1" }, { region: "us-west-2", vpc: { cidrBlock: "10.41.0.0/16" } }],
+      }),
+    );
+    const removal = byName(world.resources, "crdb-allowlist-remove-default");
+    expect(removal.type).toBe("pulumi-nodejs:dynamic/cockroach:AllowListEntryRemoval");
+    expect(inputsOf(removal)).toMatchObject({ clusterId: CLUSTER_ID, cidrIp: "0.0.0.0", cidrMask: 0 });
+    expect(removal.dependencyUrns.map((urn) => urn.split("::").pop()).sort()).toEqual([
+      "crdb-allowlist-office",
+      "crdb-us-east-1-ready",
+      "crdb-us-west-2-ready",
+    ]);
+    expect(removal.parentUrn).toBeUndefined();
+    expect(Object.keys((await valueOf(pulumi.output(outputs.cluster))) ?? {})).toContain("defaultEntryRemoved");
+  });
+
   it("registers nothing cluster-level when the keys are absent, and the stack outputs have no cluster entry", async () => {
     const outputs = await run(stackConfig());
     expect(byType(world.resources, ALLOW_LIST)).toEqual([]);

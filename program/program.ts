@@ -7,7 +7,7 @@ import { AwsPrivateLink } from "../components/aws/awsPrivateLink";
 import type { AwsPrivateLinkLookups } from "../components/aws/facts";
 import { awsPrivateLinkLookups } from "../components/aws/lookups";
 import { buildClusterResources, clusterFactIssues, clusterLevelIssues, clusterOutputs, hasClusterResources } from "./cluster";
-import { newIssues } from "./config/errors";
+import { type ConfigIssue, newIssues } from "./config/errors";
 import { readProgramConfig, runtimeSecretKeys } from "./config/read";
 import { readStackFileFacts } from "./config/stackFile";
 import { type ClusterCaFetcher, caFetcherOncePerCluster, connectionOutputs, fetchClusterCaFromApi } from "./connection";
@@ -55,7 +55,7 @@ export async function runProgram(deps: ProgramDependencies = {}): Promise<StackO
   const prepared = await prepareRegions(
     specs,
     { ...awsPrivateLinkLookups(), ...deps.lookups },
-    [...file.issues, ...newIssues(file.issues, [...reading.issues, ...regionIssues, ...cluster.issues])],
+    followUps(file.issues, reading.issues, [...regionIssues, ...cluster.issues]),
     (regions) => clusterFactIssues(settings, regions),
   );
 
@@ -84,6 +84,11 @@ export async function runProgram(deps: ProgramDependencies = {}): Promise<StackO
       ? buildClusterResources(clusterId, settings, links.map(({ link }) => link.ready))
       : undefined;
   return stackOutputs(links, clusterResources && clusterOutputs(clusterResources));
+}
+
+/** Each stage's issues, less those about a key an earlier stage already reported (e.g. a bad clusterId is not also missing). */
+function followUps(...stages: ConfigIssue[][]): ConfigIssue[] {
+  return stages.reduce<ConfigIssue[]>((all, stage) => [...all, ...newIssues(all, stage)], []);
 }
 
 /** Stable for the cluster, whichever regions the stack has. */

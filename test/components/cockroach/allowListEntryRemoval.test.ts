@@ -24,7 +24,7 @@ describe("AllowListEntryRemovalProvider (serialized)", () => {
   let serialized: Awaited<ReturnType<typeof serializeProvider<AllowListEntryRemovalProvider>>>;
   beforeAll(async () => {
     serialized = await serializeProvider(new AllowListEntryRemovalProvider(FAST));
-  });
+  }, 120_000); // serializing is CPU-bound: generous on a busy 2-core machine
 
   it("removes only the 0.0.0.0/0 entry, and records what it allowed; the key is not in its text", async () => {
     const { fake } = await withDefaultEntry();

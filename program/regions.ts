@@ -28,7 +28,9 @@ export function expandRegions(config: ProgramConfig): { specs: RegionSpec[]; iss
   const specs =
     regions === undefined
       ? singleRegion(config.awsRegion, defaults, issues)
-      : regions.map((entry, i) => {
+      : regions.flatMap((entry, i) => {
+          // An entry the schema refused is left out here (its problems are reported), keeping the others' indices.
+          if (entry === null) return [];
           const { region, ...overrides } = entry;
           return spec(region, merge(defaults, overrides), (argument) => {
             const root = rootOf(argument);
@@ -48,7 +50,7 @@ export function expandRegions(config: ProgramConfig): { specs: RegionSpec[]; iss
     });
   }
   if (regions !== undefined && defaults.vpc?.vpcId !== undefined) {
-    const inheriting = regions.filter((entry) => entry.vpc === undefined).map((entry) => entry.region);
+    const inheriting = regions.filter((entry) => entry !== null && entry.vpc === undefined).map((entry) => entry?.region);
     if (inheriting.length > 1) {
       issues.push({
         key: `${NAMESPACE}:vpc.vpcId`,
@@ -89,6 +91,7 @@ function sharedNetworks(regions: NonNullable<StackConfig["regions"]>): ConfigIss
     });
   };
   regions.forEach((entry, i) => {
+    if (entry === null) return;
     if (entry.vpc?.vpcId !== undefined) claim(entry.vpc.vpcId, i, "vpc.vpcId");
     entry.vpc?.subnetIds?.forEach((id, j) => claim(id, i, `vpc.subnetIds[${j}]`));
   });

@@ -7,6 +7,7 @@ import { closest, editDistance } from "./similar";
 /** Config of the CockroachDB Cloud API (the official provider's namespace), read by this package. */
 export const API_KEY = "cockroach:apikey";
 const COCKROACH_KEYS = ["apikey", "server"];
+const GENERIC_KEYS = ["vpc", "port", "tags", "regions", "connection"];
 
 export interface KeyScan {
   issues: ConfigIssue[];
@@ -71,8 +72,9 @@ function ourKeyMeant(ns: string, name: string, namespace: string, known: readonl
   const nearNamespace = ns.toLowerCase() === namespace || editDistance(ns.toLowerCase(), namespace) <= 3;
   const ours = closest(name, known);
   if (nearNamespace) return `${namespace}:${ours ?? name}`;
-  // Another namespace altogether, with exactly one of our keys in it: e.g. a project renamed in the stack file.
-  return ours === name ? `${namespace}:${name}` : undefined;
+  // Another namespace altogether, with exactly one of our distinctive keys in it (e.g. a project renamed in the stack
+  // file). Generic names such as tags or port are other packages' keys too, and left alone.
+  return ours === name && !GENERIC_KEYS.includes(name) ? `${namespace}:${name}` : undefined;
 }
 
 function encryptedPlainSetting(scan: KeyScan, key: string, present: boolean): void {

@@ -10,7 +10,10 @@ import { NAMESPACE, REGION_ENTRY_KEYS, type StackConfig, TOP_LEVEL_KEYS, VPC_KEY
 import { suggestion } from "./similar";
 
 export interface ProgramConfig {
-  /** The `crdb-private-endpoints:*` settings: all of them when valid, else the ones that are. */
+  /**
+   * The `crdb-private-endpoints:*` settings: all of them when valid, else the ones that are (a `regions` entry that
+   * is not valid is then null, so the others keep their index).
+   */
   settings: StackConfig;
   /** `aws:region`: the stack's region when `regions` is not set; always the default AWS provider's region. */
   awsRegion?: string;
@@ -79,11 +82,12 @@ function lenientSettings(input: Record<string, unknown>): StackConfig {
   return settings as StackConfig;
 }
 
+/** Each entry if valid on its own, else null: positions are kept, so keys still name the right entry. */
 function validEntries(entries: unknown[]): unknown[] {
   const entrySchema = (stackConfigSchema.shape.regions.unwrap() as unknown as { element: z.ZodType }).element;
-  return entries.flatMap((entry) => {
+  return entries.map((entry) => {
     const one = entrySchema.safeParse(entry);
-    return one.success ? [one.data] : [];
+    return one.success ? one.data : null;
   });
 }
 

@@ -144,6 +144,23 @@ describe("every config problem in one run", () => {
     ]);
   });
 
+  it("a bad regions entry does not hide the problems of the others", async () => {
+    const config = stackConfig({ regions: [{ region: "US East" }, { region: "us-west-2", vpc: {} }] });
+    const error = (await runProgram({ config, lookups: fakeLookups() }).catch((e) => e)) as StackConfigError;
+    expect(error.issues.map((i) => `${i.key}: ${i.reason}`)).toEqual([
+      `${NS}:regions[0].region: not an AWS region code`,
+      `${NS}:regions[1].vpc: sets neither cidrBlock nor vpcId`,
+    ]);
+  });
+
+  it("leaves other packages' generic keys alone, and flags our distinctive ones in another namespace", async () => {
+    const config = stackConfig({ "kubernetes:tags": { a: "b" }, "myproject:clusterId": "x" });
+    const error = (await runProgram({ config, lookups: fakeLookups() }).catch((e) => e)) as StackConfigError;
+    expect(error.issues.map((i) => [i.key, i.reason])).toEqual([
+      ["myproject:clusterId", 'is not a key this program reads (did you mean "crdb-private-endpoints:clusterId"?)'],
+    ]);
+  });
+
   it("schema problems, region problems and argument problems come in one message", async () => {
     const config = stackConfig({ clusterId: undefined, port: 0, vpc: {}, trustedOwners: ["1"], "aws:regoin": "x" });
     const error = (await runProgram({ config, lookups: fakeLookups() }).catch((e) => e)) as StackConfigError;

@@ -63,6 +63,13 @@ describe("the program with a stack file", () => {
     expect(world.resources).toEqual([]);
   });
 
+  it("accepts cockroach:apikey when it is encrypted (the runtime marks it secret)", async () => {
+    const config = stackConfig({ "cockroach:apikey": "crdb-test-apikey-0123456789abcdef" });
+    await expect(runProgram({ config, secretKeys: ["cockroach:apikey"], lookups: fakeLookups(), env: {} })).resolves.toBeDefined();
+    await waitForRegistrations();
+    expect(world.resources.length).toBeGreaterThan(0);
+  });
+
   it("warns (does not fail) when a plain setting arrives decrypted from a secure: value", async () => {
     const warn = vi.spyOn(pulumi.log, "warn");
     await runProgram({ config: stackConfig(), secretKeys: [`${NS}:clusterId`], lookups: fakeLookups(), env: {} });

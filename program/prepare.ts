@@ -9,7 +9,8 @@ import {
 } from "../components/aws/facts";
 import { planAwsPrivateLink } from "../components/aws/plan";
 import { type CheckedArgs, checkAwsPrivateLinkArgs } from "../components/aws/planArgs";
-import { type ConfigIssue, StackConfigError, distinctIssues } from "./config/errors";
+import { CloudApiAccessError, apiAccessProblem } from "./apiAccess";
+import { type ConfigIssue, StackConfigError, distinctIssues, newIssues } from "./config/errors";
 import type { RegionSpec } from "./regions";
 
 export interface PreparedRegion {
@@ -26,20 +27,38 @@ const LOOKUP_HINTS: Record<string, string> = {
   "vpc.subnetIds": "subnets that exist in the region, readable with the AWS credentials in use",
 };
 
-/** @throws StackConfigError naming every bad setting of every region */
-export async function prepareRegions(specs: RegionSpec[], lookups: AwsPrivateLinkLookups): Promise<PreparedRegion[]> {
-  const issues: ConfigIssue[] = [];
+/**
+ * @param earlier problems already found in the config; reported together with those of the argument checks
+ * @param afterLookup checks that need the regions' facts (cluster-level settings), run with the lookups' problems
+ * @throws StackConfigError naming every bad setting of every region
+ * @throws CloudApiAccessError when the Cloud API cannot be used at all (unreachable, key refused)
+ */
+export async function prepareRegions(
+  specs: RegionSpec[],
+  lookups: AwsPrivateLinkLookups,
+  earlier: readonly ConfigIssue[] = [],
+  afterLookup: (prepared: PreparedRegion[]) => ConfigIssue[] = () => [],
+): Promise<PreparedRegion[]> {
+  const argumentIssues: ConfigIssue[] = [];
+  const checked = specs.map((spec) => {
+    try {
+      return checkAwsPrivateLinkArgs(spec.name, spec.args);
+    } catch (err) {
+      argumentIssues.push(...issuesOf(err, spec));
+      return undefined;
+    }
+  });
+  const issues: ConfigIssue[] = [...earlier, ...newIssues(earlier, argumentIssues)];
+  throwIfAny(issues);
+  const access = new Set<string>();
   const attempt = <T>(spec: RegionSpec, step: () => T): T | undefined => {
     try {
       return step();
     } catch (err) {
-      issues.push(...issuesOf(err, spec));
+      issues.push(...issuesOf(err, spec, access));
       return undefined;
     }
   };
-
-  const checked = specs.map((spec) => attempt(spec, () => checkAwsPrivateLinkArgs(spec.name, spec.args)));
-  throwIfAny(issues);
 
   const onePerCluster = sharedClusterLookups(lookups);
   const looked = await Promise.allSettled(
@@ -49,12 +68,14 @@ export async function prepareRegions(specs: RegionSpec[], lookups: AwsPrivateLin
   looked.forEach((result, i) => {
     const spec = specs[i] as RegionSpec;
     if (result.status === "rejected") {
-      issues.push(...issuesOf(result.reason, spec));
+      issues.push(...issuesOf(result.reason, spec, access));
       return;
     }
     const region = { spec, checked: checked[i] as CheckedArgs, facts: result.value };
     if (attempt(spec, () => planAwsPrivateLink(spec.name, region.checked, region.facts))) prepared.push(region);
   });
+  if (access.size > 0) throw new CloudApiAccessError([...access], distinctIssues(issues));
+  issues.push(...afterLookup(prepared));
   throwIfAny(issues);
   return prepared;
 }
@@ -82,11 +103,16 @@ function throwIfAny(issues: ConfigIssue[]): void {
   if (issues.length > 0) throw new StackConfigError(distinctIssues(issues));
 }
 
-function issuesOf(err: unknown, spec: RegionSpec): ConfigIssue[] {
+function issuesOf(err: unknown, spec: RegionSpec, access?: Set<string>): ConfigIssue[] {
   if (err instanceof AwsPrivateLinkArgumentError) {
     return err.problems.map((p) => ({ key: spec.keyOf(p.argument), value: p.value, reason: p.reason, allowed: p.allowed }));
   }
   if (err instanceof AwsPrivateLinkLookupError) {
+    const unusable = apiAccessProblem(err.cause);
+    if (unusable !== undefined && access !== undefined) {
+      access.add(unusable);
+      return [];
+    }
     const cause = (err.cause as Error | undefined)?.message ?? String(err.cause);
     return [
       {

@@ -3,9 +3,9 @@
 // `tags` merge (an entry's tag wins over a top-level tag of the same key).
 import type { AwsPrivateLinkArgs } from "../components/aws/args";
 import { checkAwsRegion } from "../components/aws/validate";
-import { type ConfigIssue, StackConfigError, configKey } from "./config/errors";
+import { type ConfigIssue, configKey } from "./config/errors";
 import type { ProgramConfig } from "./config/read";
-import { NAMESPACE, type RegionSettings } from "./config/schema";
+import { NAMESPACE, REGION_SETTING_KEYS, type RegionSettings, type StackConfig } from "./config/schema";
 
 export interface RegionSpec {
   region: string;
@@ -20,15 +20,17 @@ export function regionComponentName(region: string): string {
   return `crdb-${region}`;
 }
 
-/** @throws StackConfigError when the regions cannot be worked out */
-export function expandRegions(config: ProgramConfig): RegionSpec[] {
-  const { regions, ...defaults } = config.settings;
+/** The regions of a stack and the problems found in working them out (none means every spec is complete). */
+export function expandRegions(config: ProgramConfig): { specs: RegionSpec[]; issues: ConfigIssue[] } {
+  const { regions, ...defaults } = regionSettingsOf(config.settings);
   const issues: ConfigIssue[] = [];
   if (regions !== undefined) checkProviderRegion(config, issues);
   const specs =
     regions === undefined
       ? singleRegion(config.awsRegion, defaults, issues)
-      : regions.map((entry, i) => {
+      : regions.flatMap((entry, i) => {
+          // An entry the schema refused is left out here (its problems are reported), keeping the others' indices.
+          if (entry === null) return [];
           const { region, ...overrides } = entry;
           return spec(region, merge(defaults, overrides), (argument) => {
             const root = rootOf(argument);
@@ -48,7 +50,7 @@ export function expandRegions(config: ProgramConfig): RegionSpec[] {
     });
   }
   if (regions !== undefined && defaults.vpc?.vpcId !== undefined) {
-    const inheriting = regions.filter((entry) => entry.vpc === undefined).map((entry) => entry.region);
+    const inheriting = regions.filter((entry) => entry !== null && entry.vpc === undefined).map((entry) => entry?.region);
     if (inheriting.length > 1) {
       issues.push({
         key: `${NAMESPACE}:vpc.vpcId`,
@@ -58,8 +60,42 @@ export function expandRegions(config: ProgramConfig): RegionSpec[] {
       });
     }
   }
-  if (issues.length > 0) throw new StackConfigError(issues);
-  return specs;
+  if (regions !== undefined) issues.push(...sharedNetworks(regions));
+  return { specs, issues };
+}
+
+/** The per-region settings and `regions`; cluster-level keys are not region defaults. */
+function regionSettingsOf(settings: StackConfig): RegionSettings & Pick<StackConfig, "regions"> {
+  const picked: Record<string, unknown> = {};
+  for (const key of [...REGION_SETTING_KEYS, "regions"]) {
+    if ((settings as Record<string, unknown>)[key] !== undefined) picked[key] = (settings as Record<string, unknown>)[key];
+  }
+  return picked as RegionSettings & Pick<StackConfig, "regions">;
+}
+
+/** An existing VPC (and its subnets) is in one region: two entries naming the same one cannot both be right. */
+function sharedNetworks(regions: NonNullable<StackConfig["regions"]>): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const firstUse = new Map<string, number>();
+  const claim = (id: string, i: number, path: string) => {
+    const first = firstUse.get(id);
+    if (first === undefined) {
+      firstUse.set(id, i);
+      return;
+    }
+    issues.push({
+      key: `${NAMESPACE}:regions[${i}].${path}`,
+      value: id,
+      reason: `is also in regions[${first}] (${regions[first]?.region}); a VPC and its subnets belong to one region`,
+      allowed: `a VPC of ${regions[i]?.region} (and its subnets) that no other entry uses`,
+    });
+  };
+  regions.forEach((entry, i) => {
+    if (entry === null) return;
+    if (entry.vpc?.vpcId !== undefined) claim(entry.vpc.vpcId, i, "vpc.vpcId");
+    entry.vpc?.subnetIds?.forEach((id, j) => claim(id, i, `vpc.subnetIds[${j}]`));
+  });
+  return issues;
 }
 
 function singleRegion(awsRegion: string | undefined, settings: RegionSettings, issues: ConfigIssue[]): RegionSpec[] {

@@ -7,6 +7,14 @@ export interface ConfigIssue {
   value: unknown;
   reason: string;
   allowed: string;
+  /** The value may be a secret (an API key, an encrypted value): the message says `[hidden]` instead. */
+  hidden?: boolean;
+}
+
+/** The one line of an issue; a hidden value is never formatted. */
+export function describeIssue(issue: ConfigIssue): string {
+  if (!issue.hidden) return describeProblem(issue.key, issue);
+  return `${issue.key} = [hidden]: ${issue.reason}. Allowed: ${issue.allowed}.`;
 }
 
 /**
@@ -17,7 +25,7 @@ export class StackConfigError extends pulumi.RunError {
   constructor(readonly issues: ConfigIssue[]) {
     super(
       `Invalid stack configuration (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +
-        issues.map((issue) => `  ${describeProblem(issue.key, issue)}`).join("\n"),
+        issues.map((issue) => `  ${describeIssue(issue)}`).join("\n"),
     );
     this.name = "StackConfigError";
   }
@@ -35,9 +43,18 @@ export function configKey(namespace: string, path: readonly PropertyKey[]): stri
 export function distinctIssues(issues: ConfigIssue[]): ConfigIssue[] {
   const seen = new Set<string>();
   return issues.filter((issue) => {
-    const line = describeProblem(issue.key, issue);
+    const line = describeIssue(issue);
     if (seen.has(line)) return false;
     seen.add(line);
     return true;
   });
+}
+
+/**
+ * `later` without the issues about a key `earlier` already reports (the same key, or one inside or around it): a
+ * value the schema refused is not reported again, in other words, by the checks that run after it.
+ */
+export function newIssues(earlier: readonly ConfigIssue[], later: readonly ConfigIssue[]): ConfigIssue[] {
+  const related = (a: string, b: string) => a === b || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
+  return later.filter((issue) => !earlier.some((e) => related(e.key, issue.key) || related(issue.key, e.key)));
 }

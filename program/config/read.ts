@@ -1,12 +1,19 @@
 // Reads the program's stack config, validates it with the zod schema and turns zod's issues into messages that
-// name the config key, the value given and what is allowed.
+// name the config key, the value given and what is allowed. It never stops at the first problem: what is valid is
+// kept (leniently) so that the checks after it can still find the rest in the same run.
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { type ConfigIssue, StackConfigError, configKey } from "./errors";
+import { CLUSTER_LEVEL_KEYS } from "./clusterSchema";
+import { type ConfigIssue, configKey } from "./errors";
+import { looksSecret, scanKeys } from "./namespaces";
 import { NAMESPACE, REGION_ENTRY_KEYS, type StackConfig, TOP_LEVEL_KEYS, VPC_KEYS, stackConfigSchema } from "./schema";
+import { suggestion } from "./similar";
 
 export interface ProgramConfig {
-  /** The `crdb-private-endpoints:*` settings. */
+  /**
+   * The `crdb-private-endpoints:*` settings: all of them when valid, else the ones that are (a `regions` entry that
+   * is not valid is then null, so the others keep their index).
+   */
   settings: StackConfig;
   /** `aws:region`: the stack's region when `regions` is not set; always the default AWS provider's region. */
   awsRegion?: string;
@@ -14,26 +21,74 @@ export interface ProgramConfig {
   environmentRegion?: string;
 }
 
+export interface ConfigReading {
+  config: ProgramConfig;
+  /** Every problem found; the program registers nothing unless this is empty. */
+  issues: ConfigIssue[];
+  /** Things that work but should change. */
+  warnings: string[];
+}
+
 /**
  * Validates the stack config. `raw` is config as the Pulumi runtime holds it: `project:key` to a string, structured
  * values as JSON text. `env` is the program's environment, read for the AWS provider's region variables only.
- * @throws StackConfigError listing every problem
+ * `secretKeys` are the keys whose values are encrypted in the stack file.
  */
 export function readProgramConfig(
   raw: Record<string, string> = pulumi.runtime.allConfig(),
   env: Record<string, string | undefined> = process.env,
-): ProgramConfig {
+  secretKeys: ReadonlySet<string> = runtimeSecretKeys(raw),
+): ConfigReading {
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key.startsWith(`${NAMESPACE}:`)) input[key.slice(NAMESPACE.length + 1)] = decode(value);
   }
+  const scan = scanKeys(raw, secretKeys, NAMESPACE, TOP_LEVEL_KEYS);
   const parsed = stackConfigSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) throw new StackConfigError(parsed.error.issues.flatMap((issue) => toConfigIssues(issue, input)));
+  const issues = parsed.success ? [] : parsed.error.issues.flatMap((issue) => toConfigIssues(issue, input, secretKeys));
   return {
-    settings: parsed.data,
-    awsRegion: raw["aws:region"],
-    environmentRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
+    config: {
+      settings: parsed.success ? parsed.data : lenientSettings(input),
+      awsRegion: raw["aws:region"],
+      environmentRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
+    },
+    issues: [...scan.issues, ...issues],
+    warnings: scan.warnings,
   };
+}
+
+/**
+ * The keys Pulumi marks secret (encrypted in the stack file). The runtime only answers per key, so ask about ours
+ * and the ones we read.
+ */
+export function runtimeSecretKeys(raw: Record<string, string>): Set<string> {
+  const isSecret = (pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean }).isConfigSecret;
+  if (typeof isSecret !== "function") return new Set();
+  const candidates = [...Object.keys(raw), ...TOP_LEVEL_KEYS.map((k) => `${NAMESPACE}:${k}`), "cockroach:apikey"];
+  return new Set(candidates.filter((key) => isSecret(key)));
+}
+
+/** Each top-level key (each regions entry) that is valid on its own. */
+function lenientSettings(input: Record<string, unknown>): StackConfig {
+  const settings: Record<string, unknown> = {};
+  const shape = stackConfigSchema.shape as Record<string, z.ZodType>;
+  for (const [key, value] of Object.entries(input)) {
+    const field = shape[key];
+    if (field === undefined) continue;
+    const one = field.safeParse(value);
+    if (one.success) settings[key] = one.data;
+    else if (key === "regions" && Array.isArray(value)) settings.regions = validEntries(value);
+  }
+  return settings as StackConfig;
+}
+
+/** Each entry if valid on its own, else null: positions are kept, so keys still name the right entry. */
+function validEntries(entries: unknown[]): unknown[] {
+  const entrySchema = (stackConfigSchema.shape.regions.unwrap() as unknown as { element: z.ZodType }).element;
+  return entries.map((entry) => {
+    const one = entrySchema.safeParse(entry);
+    return one.success ? one.data : null;
+  });
 }
 
 /** Structured values (objects, lists, numbers, booleans) arrive as JSON; plain strings as themselves. */
@@ -45,32 +100,56 @@ function decode(value: string): unknown {
   }
 }
 
-function toConfigIssues(issue: z.core.$ZodIssue, input: Record<string, unknown>): ConfigIssue[] {
+function toConfigIssues(issue: z.core.$ZodIssue, input: Record<string, unknown>, secretKeys: ReadonlySet<string>): ConfigIssue[] {
   const at = valueAt(input, issue.path);
+  const hidden = secretKeys.has(configKey(NAMESPACE, issue.path.slice(0, 1)));
   if (issue.code === "unrecognized_keys") {
     const known = knownKeysAt(issue.path);
     return issue.keys.map((key) => ({
       key: configKey(NAMESPACE, [...issue.path, key]),
       value: (at as Record<string, unknown>)[key],
-      reason: `unknown key${suggestion(key, known)}`,
+      reason: unknownKeyReason(issue.path, key, known),
       allowed: known.join(", "),
+      hidden: hidden || looksSecret(key),
     }));
   }
   const params = (issue as { params?: { reason?: string } }).params;
-  return [{ key: configKey(NAMESPACE, issue.path), value: at, reason: params?.reason ?? reasonOf(issue, at), allowed: issue.message }];
+  return [
+    { key: configKey(NAMESPACE, issue.path), value: at, reason: params?.reason ?? reasonOf(issue, at), allowed: issue.message, hidden },
+  ];
+}
+
+function unknownKeyReason(path: readonly PropertyKey[], key: string, known: readonly string[]): string {
+  if (path[0] === "regions" && CLUSTER_LEVEL_KEYS.includes(key)) {
+    return "is cluster-level, not a region setting: set it once at the top level (a stack is one cluster)";
+  }
+  if (/api.?key/i.test(key)) return "unknown key (the Cloud API key goes in cockroach:apikey, as a secret)";
+  return `unknown key${suggestion(key, known)}`;
 }
 
 function reasonOf(issue: z.core.$ZodIssue, value: unknown): string {
   if (value === undefined) return "is required";
-  if (issue.code === "invalid_type") return `is ${Array.isArray(value) ? "a list" : `a ${typeof value}`}`;
+  if (issue.code === "invalid_type") return `is ${describeType(value)}`;
   if (issue.code === "too_small") return "is empty";
   return "is not valid";
+}
+
+/** What a value is, in the words of a YAML stack file: never "a object". */
+export function describeType(value: unknown): string {
+  if (value === null) return "empty (no value after the colon)";
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty map" : "a map";
+  if (typeof value === "string") return value === "" ? "an empty string" : "a string";
+  if (typeof value === "boolean") return `${value} (a boolean)`;
+  return `a ${typeof value}`;
 }
 
 /** The keys an object at `path` may have, for "unknown key" messages. */
 function knownKeysAt(path: readonly PropertyKey[]): readonly string[] {
   if (path.at(-1) === "vpc") return VPC_KEYS;
   if (path[0] === "regions") return REGION_ENTRY_KEYS;
+  if (path[0] === "allowlist") return ["cidr", "sql", "ui"];
+  if (path[0] === "connection") return ["user", "database", "os", "sslRootCert"];
   return TOP_LEVEL_KEYS;
 }
 
@@ -79,23 +158,4 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     (node, part) => (typeof node === "object" && node !== null ? (node as Record<PropertyKey, unknown>)[part] : undefined),
     root,
   );
-}
-
-/** ` (did you mean "vpc"?)` for a key within two edits (or a case change) of a known one. */
-function suggestion(key: string, known: readonly string[]): string {
-  const close = known.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2);
-  return close ? ` (did you mean "${close}"?)` : "";
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }

@@ -1,9 +1,8 @@
 // Stack config of the program, namespace `crdb-private-endpoints:`. Top-level keys are the settings of the stack's
 // region (`aws:region`); with `regions`, they are defaults that each entry overrides (terraform-aws-modules style).
 //
-// Every object is strict, so a typo is an error, not a silently ignored key. New optional keys (a `cloud`
-// discriminator for GCP Private Service Connect, `allowlist`, `trustedOwners`, a TiDB preset) can be added later
-// without breaking any existing stack file.
+// Every object is strict, so a typo is an error, not a silently ignored key. Cluster-level keys (allowlist, trusted
+// owners, connection) sit beside them at the top level only (clusterSchema.ts): a stack is one cluster.
 import { z } from "zod";
 import {
   allowedBy,
@@ -20,6 +19,7 @@ import {
   checkVpcId,
   TAGS_MAX,
 } from "../../components/aws/validate";
+import { clusterSettings } from "./clusterSchema";
 
 export const NAMESPACE = "crdb-private-endpoints";
 
@@ -79,9 +79,15 @@ const tags = z
   })
   .transform((map) => Object.fromEntries(Object.entries(map).map(([key, value]) => [key, tagText(value) as string])));
 
+/**
+ * CockroachDB cluster IDs are lower-case UUIDs. Any case is accepted and lower-cased here, before anything uses it,
+ * so names, inputs and lookups see one form: a case-only edit changes nothing, and mixed cases are one cluster.
+ */
+const clusterId = text(checkClusterId).transform((value) => value.toLowerCase());
+
 /** The settings of one region; top-level keys are their defaults. */
 const regionSettings = {
-  clusterId: text(checkClusterId).optional(),
+  clusterId: clusterId.optional(),
   vpc: vpc.optional(),
   allowedCidrs: list(checkSourceCidr).optional(),
   allowedSecurityGroupIds: list(checkSecurityGroupId).optional(),
@@ -117,10 +123,11 @@ const regions = z
     });
   });
 
-export const stackConfigSchema = z.strictObject({ ...regionSettings, regions: regions.optional() });
+export const stackConfigSchema = z.strictObject({ ...regionSettings, regions: regions.optional(), ...clusterSettings });
 
 export const TOP_LEVEL_KEYS = Object.keys(stackConfigSchema.shape);
 
 export type StackConfig = z.infer<typeof stackConfigSchema>;
 export type RegionEntry = z.infer<typeof regionEntry>;
-export type RegionSettings = Omit<StackConfig, "regions">;
+export type RegionSettings = Pick<StackConfig, keyof typeof regionSettings>;
+export const REGION_SETTING_KEYS = Object.keys(regionSettings);

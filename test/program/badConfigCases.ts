@@ -23,10 +23,14 @@ export interface BadConfig {
   lookups?: AwsPrivateLinkLookups;
   /** The program's environment. @default {} (no AWS_REGION) */
   env?: Record<string, string>;
+  /** Keys encrypted in the stack file. @default none */
+  secretKeys?: string[];
+  /** A value that must not appear anywhere in the message (a credential). */
+  secret?: string;
 }
 
-const existingVpc = { vpcId: EXISTING_VPC.id, subnetIds: EXISTING_SUBNETS.map((s) => s.id) };
-const withWorld = (change: (w: ReturnType<typeof fakeWorld>) => void) => {
+export const existingVpc = { vpcId: EXISTING_VPC.id, subnetIds: EXISTING_SUBNETS.map((s) => s.id) };
+export const withWorld = (change: (w: ReturnType<typeof fakeWorld>) => void) => {
   const w = fakeWorld();
   change(w);
   return fakeLookups(w);

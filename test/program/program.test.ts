@@ -6,6 +6,8 @@ import { StackConfigError, runProgram } from "../../program";
 import type { StackOutputs } from "../../program";
 import { CLUSTER_ID, EXISTING_SUBNETS, EXISTING_VPC, fakeLookups, serviceName } from "../components/aws/support/fixtures";
 import { BAD_CONFIGS } from "./badConfigCases";
+import { CLUSTER_CASES } from "./badConfigCases.cluster";
+import { KEY_CASES } from "./badConfigCases.keys";
 import { type MockWorld, TYPES, byName, byType, setUpMocks, valueOf } from "../components/aws/support/mocks";
 import { NS, stackConfig } from "./support";
 import { waitForRegistrations } from "../../tools/plan/pulumiInternals";
@@ -164,8 +166,13 @@ describe("bad stack config", () => {
     expect(BAD_CONFIGS.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(BAD_CONFIGS)("$name: names $key, its value and what is allowed; registers nothing", async (bad) => {
-    const error = await runProgram({ config: bad.config, lookups: bad.lookups ?? fakeLookups(), env: bad.env ?? {} }).then(
+  it.each([...BAD_CONFIGS, ...KEY_CASES, ...CLUSTER_CASES])("$name: names $key, its value and what is allowed; registers nothing", async (bad) => {
+    const error = await runProgram({
+      config: bad.config,
+      lookups: bad.lookups ?? fakeLookups(),
+      env: bad.env ?? {},
+      secretKeys: bad.secretKeys,
+    }).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -176,6 +183,7 @@ describe("bad stack config", () => {
     const [, reason, allowed] = /: (.*)\. Allowed: (.*)\.$/.exec(line as string) ?? [];
     expect(reason).toMatch(bad.reason);
     expect(allowed).toMatch(bad.allowed);
+    if (bad.secret !== undefined) expect((error as Error).message).not.toContain(bad.secret);
     await waitForRegistrations();
     expect(world.resources).toEqual([]);
   });

@@ -20,6 +20,12 @@ export interface BasePlanRequest {
   nodeModules: string;
 }
 
+/**
+ * Plans of a commit are the same every time (CI checks the plan is deterministic), so one process plans each
+ * commit, stack and option set once: a tool that renders several outputs, or a test suite, pays the child process once.
+ */
+const planned = new Map<string, Promise<PlanDocument>>();
+
 export async function planAtRef(request: BasePlanRequest): Promise<PlanDocument> {
   const { dir, ref, stack } = request;
   const top = git(dir, ["rev-parse", "--show-toplevel"], "--cwd", dir, "a directory inside a git work tree");
@@ -27,7 +33,18 @@ export async function planAtRef(request: BasePlanRequest): Promise<PlanDocument>
   const relative = path.relative(fs.realpathSync(top), fs.realpathSync(dir));
   const stackPath = path.posix.join(...relative.split(path.sep).filter(Boolean), `Pulumi.${stack}.yaml`);
   if (!hasPath(top, commit, stackPath)) return emptyPlan(stack);
+  const key = JSON.stringify([top, commit, stackPath, request.passOn, request.nodeModules]);
+  let plan = planned.get(key);
+  if (!plan) {
+    plan = planCommit(request, top, commit, relative);
+    planned.set(key, plan);
+    plan.catch(() => planned.delete(key));
+  }
+  return plan;
+}
 
+async function planCommit(request: BasePlanRequest, top: string, commit: string, relative: string): Promise<PlanDocument> {
+  const { ref, stack } = request;
   const checkout = fs.mkdtempSync(path.join(os.tmpdir(), "plan-base-"));
   try {
     const archive = path.join(checkout, ".base.tar");

@@ -45,9 +45,9 @@ export function estimateMonthlyCost(plan: Pick<PlanDocument, "resources">): Cost
   };
 }
 
-/** `$21.90` */
+/** `$21.90`; unit prices keep their third decimal (`$0.045`). */
 export function formatUsd(amount: number): string {
-  return `$${amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 3 })}`;
 }
 
 /** One line: `$21.90 a month (3 endpoint AZs × $0.01 per AZ-hour × 730 h) + $0.01 per GB processed; no NAT gateway`. */

@@ -52,10 +52,10 @@ export function renderMarkdownFailure(stack: string, problems: readonly PlanProb
 
 function countsTable(plan: PlanDocument, nodes: PlanNode[], diff?: PlanDiff): string[] {
   if (!diff) {
-    const byType = tally(nodes.map((n) => n.type));
-    return ["| Resource type | To create |", "|---|---:|", ...[...byType].map(([type, n]) => `| \`${shortType(type)}\` | ${n} |`)];
+    const byType = tally(nodes.map((n) => shortType(n.type)));
+    return ["| Resource type | To create |", "|---|---:|", ...[...byType].map(([type, n]) => `| \`${type}\` | ${n} |`)];
   }
-  const types = [...new Set(diff.changes.map((c) => c.type))].sort();
+  const types = [...new Set(diff.changes.map((c) => c.type))].sort((a, b) => shortType(a).localeCompare(shortType(b)));
   const rows = types.map((type) => {
     const cells = ACTIONS.map((a) => diff.changes.filter((c) => c.type === type && c.action === a).length);
     return `| \`${shortType(type)}\` | ${cells.join(" | ")} |`;

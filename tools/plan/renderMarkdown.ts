@@ -25,7 +25,7 @@ export function renderMarkdown(plan: PlanDocument, diff?: PlanDiff, base?: PlanD
 
   out.push(...countsTable(plan, nodes, diff), "");
   out.push("**Key settings**", "", ...settingsTable(plan, nodes), "");
-  if (diff && diff.changes.length > 0) out.push("**Changes**", "", "```diff", ...diffLines(diff).slice(1), "```", "");
+  if (diff && diff.changes.length > 0) out.push("**Changes**", "", "```diff", ...diffLines(diff).slice(1).map((l) => l.slice(2)), "```", "");
   if (plan.warnings.length > 0) out.push("**Warnings**", "", ...plan.warnings.map((w) => `- ${escape(w)}`), "");
   out.push("**Policies**", "", ...policyTable(plan.policies), "");
   out.push(`**Monthly cost (us-east-1 list prices):** ${describeCost(estimateMonthlyCost(plan))}.`, "");

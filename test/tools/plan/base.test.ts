@@ -84,10 +84,13 @@ describe("npm run plan -- --base", () => {
     ]);
     expect(diff.unchanged).toBe(12);
 
-    // The text a reviewer reads.
+    // The comment a reviewer reads: checked in as the README's sample (UPDATE_EXPECTED=1 regenerates it).
     let text = "";
     await runPlanCli(["--cwd", repo, "--base", "base", "--markdown"], { stdout: (t) => (text += t), stderr: () => {} });
     expect(text).toContain("**+ 1 SecurityGroupIngressRule, nothing replaced** · ✅ policies pass · $21.90/month before traffic (unchanged)");
+    const sample = path.join(PROJECT_DIR, "docs/review/dev-add-cidr.md");
+    if (process.env.UPDATE_EXPECTED === "1") fs.writeFileSync(sample, text);
+    expect(text).toBe(fs.readFileSync(sample, "utf8"));
   });
 
   it("change a tag: every tagged resource updated in place, old → new", { timeout: SLOW }, async () => {

@@ -35,6 +35,10 @@ export async function runPlanCli(argv: readonly string[], io: PlanIo): Promise<n
   }
 
   const dir = path.resolve(options.cwd ?? PROJECT_DIR);
+  if (process.env.COCKROACH_API_KEY?.trim() && !options.live && !process.env.COCKROACH_SERVER?.trim()) {
+    // On stderr: stdout stays the same plan whoever runs it.
+    io.stderr("COCKROACH_API_KEY is set: add --live to plan against the real cluster (read-only lookups); this plan uses a fake.\n");
+  }
   try {
     const plan = await planStack({ dir, ...options });
     const base = options.base

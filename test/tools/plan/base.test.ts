@@ -139,6 +139,13 @@ describe("npm run plan -- --base", () => {
       "replace crdb-us-east-1-vpc",
     ]);
     expect(diff.unchanged).toBe(2); // the cluster's endpoint services and the component itself
+
+    let text = "";
+    await runPlanCli(["--cwd", repo, "--base", "base"], { stdout: (t) => (text += t), stderr: () => {} });
+    expect(text).toContain("Changes against base: 0 to create, 0 to update, 10 to replace, 0 to delete, 2 unchanged.");
+    expect(text).toContain(
+      "  ± replace aws:ec2/vpc:Vpc crdb-us-east-1-vpc\n        cidrBlock: 10.40.0.0/16 → 10.41.0.0/16  (forces replacement)\n",
+    );
   });
 
   it("add a region: the new region's resources created, the first region untouched", { timeout: SLOW }, async () => {

@@ -67,6 +67,14 @@ describe("npm run plan -- --live", () => {
     expect((await plan()).code).toBe(0);
   });
 
+  it("offers --live when COCKROACH_API_KEY is set, on stderr, and still plans with the fake", async () => {
+    process.env.COCKROACH_API_KEY = KEY;
+    const { code, stdout, stderr } = await plan();
+    expect(code).toBe(0);
+    expect(stderr).toBe("COCKROACH_API_KEY is set: add --live to plan against the real cluster (read-only lookups); this plan uses a fake.\n");
+    expect(stdout).toContain("  Cluster facts: an in-process fake Cloud API with cluster");
+  });
+
   it("needs COCKROACH_API_KEY and says so in one line", async () => {
     const { code, stderr } = await plan("--live");
     expect(code).toBe(1);

@@ -211,9 +211,11 @@ describe("the pack", () => {
   const dir = path.resolve(__dirname, "../../policy");
   it("is usable as `pulumi preview --policy-pack policy`: PulumiPolicy.yaml, its own package.json, and metadata on every policy", () => {
     expect(fs.readFileSync(path.join(dir, "PulumiPolicy.yaml"), "utf8")).toMatch(/^runtime: nodejs$/m);
-    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { main: string; dependencies: Record<string, string> };
+    // Like Pulumi's policy templates: no "main", index.ts is the entry point (run through ts-node by the CLI).
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { main?: string; dependencies: Record<string, string> };
     const root = JSON.parse(fs.readFileSync(path.resolve(dir, "../package.json"), "utf8")) as { devDependencies: Record<string, string>; dependencies: Record<string, string> };
-    expect(pkg.main).toBe("index.ts");
+    expect(pkg.main).toBeUndefined();
+    expect(fs.readFileSync(path.join(dir, "index.ts"), "utf8")).toContain('new PolicyPack("crdb-private-endpoints"');
     expect(pkg.dependencies["@pulumi/policy"]).toBe(root.devDependencies["@pulumi/policy"]);
     expect(pkg.dependencies["@pulumi/aws"]).toBe(root.dependencies["@pulumi/aws"]);
     expect(new Set(policies.map((p) => p.name)).size).toBe(policies.length);

@@ -58,6 +58,10 @@ export function describeCost(cost: CostEstimate): string {
   if (cost.natGateways > 0) terms.push(`${cost.natGateways} NAT gateway${cost.natGateways === 1 ? "" : "s"} × ${formatUsd(NAT_GATEWAY_HOUR_USD)} per hour`);
   parts.push(` (${terms.join(" + ")}) + ${formatUsd(cost.perGbUsd)} per GB processed`);
   if (cost.natGateways === 0) parts.push("; no NAT gateway");
+  if (cost.partial) {
+    const perAz = formatUsd(Math.round(ENDPOINT_AZ_HOUR_USD * HOURS_PER_MONTH * 100) / 100);
+    parts.push(`; each AZ of an endpoint whose AZs are known only after deploy adds ${perAz} a month`);
+  }
   return parts.join("");
 }
 

@@ -108,6 +108,7 @@ function policyTable(results: readonly PolicyResult[]): string[] {
 
 function costLine(plan: PlanDocument, base?: PlanDocument): string {
   const now = estimateMonthlyCost(plan);
+  if (now.partial) return `at least ${formatUsd(now.monthlyUsd)}/month before traffic (endpoint AZs known after deploy)`;
   if (!base) return `${formatUsd(now.monthlyUsd)}/month before traffic`;
   const before = estimateMonthlyCost(base);
   return before.monthlyUsd === now.monthlyUsd

@@ -34,7 +34,8 @@ describe("estimateMonthlyCost", () => {
     });
     expect(cost).toMatchObject({ natGateways: 1, monthlyUsd: 32.85, perGbUsd: 0.055, partial: true, endpoints: [{ name: "pending", zones: undefined }] });
     expect(describeCost(cost)).toBe(
-      "at least $32.85 a month (0 endpoint AZs × $0.01 per AZ-hour × 730 h + 1 NAT gateway × $0.045 per hour) + $0.055 per GB processed",
+      "at least $32.85 a month (0 endpoint AZs × $0.01 per AZ-hour × 730 h + 1 NAT gateway × $0.045 per hour) + $0.055 per GB processed" +
+        "; each AZ of an endpoint whose AZs are known only after deploy adds $7.30 a month",
     );
   });
 });

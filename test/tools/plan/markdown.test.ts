@@ -36,6 +36,16 @@ describe("npm run plan -- --markdown", () => {
     expect(stdout).toMatch(/<details><summary>Full plan<\/summary>\n\n```text\nPlan of stack "dev"[\s\S]*\n```\n\n<\/details>\n$/);
   });
 
+  it("shows the program's warnings, and a lower bound for the cost while the endpoint's AZs are unknown", async () => {
+    let stdout = "";
+    await runPlanCli(["--cluster-plan", "ADVANCED", "--markdown"], { stdout: (t) => (stdout += t), stderr: () => {} });
+    expect(stdout.split("\n")[2]).toBe(
+      "**13 to create** · ✅ policies pass · at least $0.00/month before traffic (endpoint AZs known after deploy)",
+    );
+    expect(stdout).toContain("**Warnings**\n\n- Cluster dev (ADVANCED) has no endpoint service in us-east-1 yet; this deployment creates it.");
+    expect(stdout).toContain("adds $7.30 a month.");
+  });
+
   it("puts each problem of a stack that cannot be planned in a table", () => {
     const text = renderMarkdownFailure("dev", [
       { key: "crdb-private-endpoints:port", value: 70000, reason: "not a TCP port", allowed: "an integer from 1 to 65535" },

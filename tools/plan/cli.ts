@@ -45,7 +45,7 @@ export async function runPlanCli(argv: readonly string[], io: PlanIo): Promise<n
       ? await planAtRef({ dir, ref: options.base, stack: options.stack, passOn: passOn(options), nodeModules: path.join(PROJECT_DIR, "node_modules") })
       : undefined;
     const diff = base && options.base ? diffPlans(base, plan, options.base) : undefined;
-    if (options.format === "json") io.stdout(`${JSON.stringify({ ...plan, ...(diff ? { diff } : {}) }, null, 2)}\n`);
+    if (options.format === "json") io.stdout(`${JSON.stringify({ ok: true, ...plan, ...(diff ? { diff } : {}) }, null, 2)}\n`);
     else if (options.format === "markdown") io.stdout(renderMarkdown(plan, diff, base));
     else io.stdout(renderText(plan, diff));
     return hasMandatoryViolation(plan.policies) ? EXIT.policyViolated : EXIT.planned;

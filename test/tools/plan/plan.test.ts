@@ -57,7 +57,7 @@ describe("npm run plan", () => {
     const { code, stdout } = await plan("--json");
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as PlanDocument;
-    expect(doc).toMatchObject({ stack: "dev", project: "crdb-private-endpoints", resourceCount: 12 });
+    expect(doc).toMatchObject({ ok: true, stack: "dev", project: "crdb-private-endpoints", resourceCount: 12 });
     const nodes = flatten(doc.resources);
     const endpoint = nodes.find((n) => n.name === "crdb-us-east-1-endpoint");
     // Unknowns are objects in JSON, never a string a real value could equal.

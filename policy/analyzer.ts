@@ -1,7 +1,9 @@
 // Runs the pack's policies without the Pulumi CLI, the way `@pulumi/policy` 1.21's analyzer server does
 // (server.js `makeAnalyzeRpcFun` / `makeAnalyzeStackRpcFun`): props wrapped in `unknownCheckingProxy`, `isType`
-// by type token, `notApplicable()` throwing, config defaults from each policy's schema, and a policy that reads a
-// value unknown at preview turned into an advisory "can't run during preview". The tests and the offline plan use it.
+// by type token, `notApplicable()` throwing, and a policy that reads a value unknown at preview turned into an
+// advisory "can't run during preview". Config: what the user set, over each policy's schema defaults (the policies
+// also default on their own: the analyzer alone hands them `{}`). The tests and the offline plan use it;
+// test/policy/analyzerParity.test.ts holds it against the real analyzer.
 import {
   type EnforcementLevel,
   type Policy,

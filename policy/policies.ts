@@ -42,20 +42,26 @@ export const TAGGED_TYPES: readonly string[] = [
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
 ];
 
-/** Policy configuration (`pulumi preview --policy-pack-config`); the CLI fills in the schema defaults. */
+/**
+ * Policy configuration (`pulumi preview --policy-pack-config`). Every setting is optional here: the analyzer itself
+ * hands a policy `{}` when none is configured, so each policy applies its schema's default on its own.
+ */
 export interface DatabasePortConfig {
-  port: number;
+  port?: number;
 }
 export interface OpenAllowListConfig {
-  acknowledgeOpenAllowList: boolean;
+  acknowledgeOpenAllowList?: boolean;
 }
 export interface EndpointZonesConfig {
-  minZones: number;
+  minZones?: number;
 }
 export interface RequiredTagsConfig {
-  requiredTags: Record<string, string>;
+  requiredTags?: Record<string, string>;
 }
 
+const portOf = (args: { getConfig<T extends object>(): T }) => args.getConfig<DatabasePortConfig>().port ?? DEFAULT_DATABASE_PORT;
+
+const DEFAULT_MIN_ZONES = 2;
 const portSchema = { port: { type: "integer", minimum: 1, maximum: 65535, default: DEFAULT_DATABASE_PORT } } as const;
 
 export const noPublicDatabaseIngress: ResourceValidationPolicy = {
@@ -72,17 +78,17 @@ export const noPublicDatabaseIngress: ResourceValidationPolicy = {
   configSchema: { properties: portSchema },
   validateResource: [
     validateResourceOfType(SecurityGroup, (group, args, report) => {
-      const { port } = args.getConfig<DatabasePortConfig>();
+      const port = portOf(args);
       for (const permission of inlineIngressPermissions(group.ingress as Record<string, unknown>[] | undefined)) {
         reportOpen(openSourcesTo(permission, port), port, "an inline ingress block", report);
       }
     }),
     validateResourceOfType(SecurityGroupIngressRule, (rule, args, report) => {
-      const { port } = args.getConfig<DatabasePortConfig>();
+      const port = portOf(args);
       reportOpen(openSourcesTo(vpcIngressRulePermission(rule as Record<string, unknown>), port), port, "the rule", report);
     }),
     validateResourceOfType(SecurityGroupRule, (rule, args, report) => {
-      const { port } = args.getConfig<DatabasePortConfig>();
+      const port = portOf(args);
       const permission = securityGroupRulePermission(rule as Record<string, unknown>);
       if (permission) reportOpen(openSourcesTo(permission, port), port, "the rule", report);
     }),
@@ -180,10 +186,10 @@ export const endpointSpansZones: ResourceValidationPolicy = {
     "Give the endpoint subnets in two or more of the AZ IDs the cluster's endpoint service supports (with an " +
     "existing VPC: add subnets in those AZ IDs to vpc.subnetIds).",
   url: "https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html",
-  configSchema: { properties: { minZones: { type: "integer", minimum: 1, default: 2 } } },
+  configSchema: { properties: { minZones: { type: "integer", minimum: 1, default: DEFAULT_MIN_ZONES } } },
   validateResource: validateResourceOfType(VpcEndpoint, (endpoint, args, report) => {
     if (endpoint.vpcEndpointType !== "Interface") return;
-    const { minZones } = args.getConfig<EndpointZonesConfig>();
+    const minZones = args.getConfig<EndpointZonesConfig>().minZones ?? DEFAULT_MIN_ZONES;
     // The list is known at preview even when its subnet IDs are not.
     const zones = (endpoint.subnetIds as unknown[] | undefined)?.length ?? 0;
     if (zones < minZones) report(`endpoint ${args.name} spans ${zones} AZ${zones === 1 ? "" : "s"}; at least ${minZones} recommended`);
@@ -201,7 +207,7 @@ export const configuredTags: ResourceValidationPolicy = {
   configSchema: { properties: { requiredTags: { type: "object", additionalProperties: { type: "string" }, default: {} } } },
   validateResource: (args, report) => {
     if (!TAGGED_TYPES.includes(args.type)) args.notApplicable("not a type this project tags");
-    const { requiredTags } = args.getConfig<RequiredTagsConfig>();
+    const requiredTags = args.getConfig<RequiredTagsConfig>().requiredTags ?? {};
     if (Object.keys(requiredTags).length === 0) args.notApplicable("no required tags configured");
     const missing = missingTags(args.props.tags as Record<string, unknown> | undefined, requiredTags);
     if (missing.length > 0) report(`${args.name} lacks tag${missing.length === 1 ? "" : "s"} ${missing.join(", ")}`);

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { PlanFailure } from "./failure";
+import { CLOUD_API } from "./planCloud";
 import type { PlanDocument } from "./planDocument";
 
 export interface BasePlanRequest {
@@ -14,8 +15,9 @@ export interface BasePlanRequest {
   dir: string;
   ref: string;
   stack: string;
-  /** Options handed on to the base plan: --cluster-plan, --live, --policy-config. */
-  passOn: string[];
+  /** Where the base plan gets its cluster facts: the same as the new plan's. */
+  clusterPlan: string;
+  live: boolean;
   /** node_modules to link into the base checkout. */
   nodeModules: string;
 }
@@ -33,7 +35,7 @@ export async function planAtRef(request: BasePlanRequest): Promise<PlanDocument>
   const relative = path.relative(fs.realpathSync(top), fs.realpathSync(dir));
   const stackPath = path.posix.join(...relative.split(path.sep).filter(Boolean), `Pulumi.${stack}.yaml`);
   if (!hasPath(top, commit, stackPath)) return emptyPlan(stack);
-  const key = JSON.stringify([top, commit, stackPath, request.passOn, request.nodeModules]);
+  const key = JSON.stringify([top, commit, stackPath, request.clusterPlan, request.live, request.nodeModules]);
   let plan = planned.get(key);
   if (!plan) {
     plan = planCommit(request, top, commit, relative);
@@ -57,8 +59,10 @@ async function planCommit(request: BasePlanRequest, top: string, commit: string,
       throw PlanFailure.of({ key: "--base", value: ref, reason: `${ref} has no tools/plan/main.ts to plan it with`, allowed: "a commit of this project" });
     }
     if (!fs.existsSync(path.join(projectDir, "node_modules"))) fs.symlinkSync(request.nodeModules, path.join(projectDir, "node_modules"), "dir");
-    const args = [require.resolve("tsx/cli"), tool, "--json", "--stack", stack, "--cwd", projectDir, ...request.passOn];
-    const { code, stdout, stderr } = await run(process.execPath, args, projectDir);
+    const cliArgs = path.join(projectDir, "tools/plan/cliArgs.ts");
+    const { args: facts, env } = factOptions(request, fs.existsSync(cliArgs) ? fs.readFileSync(cliArgs, "utf8") : "");
+    const args = [require.resolve("tsx/cli"), tool, "--json", "--stack", stack, "--cwd", projectDir, ...facts];
+    const { code, stdout, stderr } = await run(process.execPath, args, projectDir, env);
     const parsed = parseJson(stdout) as (PlanDocument & { problems?: unknown }) | undefined;
     // Exit 3 (a mandatory policy violated) still printed a plan.
     if (parsed && Array.isArray(parsed.resources)) return parsed;
@@ -67,6 +71,17 @@ async function planCommit(request: BasePlanRequest, top: string, commit: string,
   } finally {
     fs.rmSync(checkout, { recursive: true, force: true });
   }
+}
+
+/**
+ * The options that give the base plan the same cluster facts, in words its (possibly older) plan tool knows: a
+ * tool without `--live` reaches the same Cloud API through COCKROACH_SERVER. Policy settings are not handed on:
+ * the diff compares resources only.
+ */
+function factOptions(request: BasePlanRequest, baseCliArgs: string): { args: string[]; env: NodeJS.ProcessEnv } {
+  if (!request.live) return { args: ["--cluster-plan", request.clusterPlan], env: process.env };
+  if (baseCliArgs.includes('"--live"')) return { args: ["--live"], env: process.env };
+  return { args: [], env: { ...process.env, COCKROACH_SERVER: process.env.COCKROACH_SERVER?.trim() || CLOUD_API } };
 }
 
 function emptyPlan(stack: string): PlanDocument {
@@ -99,9 +114,9 @@ function hasPath(top: string, commit: string, file: string): boolean {
   }
 }
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

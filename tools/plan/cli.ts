@@ -42,7 +42,14 @@ export async function runPlanCli(argv: readonly string[], io: PlanIo): Promise<n
   try {
     const plan = await planStack({ dir, ...options });
     const base = options.base
-      ? await planAtRef({ dir, ref: options.base, stack: options.stack, passOn: passOn(options), nodeModules: path.join(PROJECT_DIR, "node_modules") })
+      ? await planAtRef({
+          dir,
+          ref: options.base,
+          stack: options.stack,
+          clusterPlan: options.clusterPlan,
+          live: options.live,
+          nodeModules: path.join(PROJECT_DIR, "node_modules"),
+        })
       : undefined;
     const diff = base && options.base ? diffPlans(base, plan, options.base) : undefined;
     if (options.format === "json") io.stdout(`${JSON.stringify({ ok: true, ...plan, ...(diff ? { diff } : {}) }, null, 2)}\n`);
@@ -65,12 +72,4 @@ function report(failure: PlanFailure, options: PlanOptions, io: PlanIo): void {
     io.stdout(renderMarkdownFailure(options.stack, failure.problems));
   }
   io.stderr(`${failure.message}\n`);
-}
-
-/** The options that shape a plan, for the base commit's plan. */
-function passOn(options: PlanOptions): string[] {
-  return [
-    ...(options.live ? ["--live"] : ["--cluster-plan", options.clusterPlan]),
-    ...(options.policyConfig ? ["--policy-config", path.resolve(options.policyConfig)] : []),
-  ];
 }

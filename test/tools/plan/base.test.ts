@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { startFakeCloud } from "../../../tools/fake-cloud";
 import { PROJECT_DIR, runPlanCli } from "../../../tools/plan/cli";
 import type { PlanDiff, ResourceChange } from "../../../tools/plan/diff";
 
@@ -178,6 +179,36 @@ describe("npm run plan -- --base", () => {
       "create crdb-us-west-2-vpc",
     ]);
     expect(diff.unchanged).toBe(12);
+  });
+
+  it("with --live, plans both sides against the same Cloud API, read-only", { timeout: SLOW }, async () => {
+    const fake = await startFakeCloud({
+      apiKeys: { "live-key": "CLUSTER_OPERATOR_WRITER" },
+      clusters: [{ id: CLUSTER, name: "prod", plan: "STANDARD", cloudProvider: "AWS", regions: [{ name: "us-east-1" }] }],
+    });
+    const saved = { server: process.env.COCKROACH_SERVER, key: process.env.COCKROACH_API_KEY };
+    process.env.COCKROACH_SERVER = fake.url;
+    process.env.COCKROACH_API_KEY = "live-key";
+    try {
+      commitStack(BASE_STACK.replace("    - 10.40.0.0/16\n", "    - 10.40.0.0/16\n    - 10.50.0.0/16\n"));
+      // What one plan asks: the base plan (the child process) must ask as much again.
+      expect(await runPlanCli(["--cwd", repo, "--live"], { stdout: () => {}, stderr: () => {} })).toBe(0);
+      const onePlan = fake.requests.length;
+      const { code, diff, stdout } = await diffAgainstBase("--live");
+      expect(code).toBe(0);
+      expect(brief(diff.changes)).toEqual(["create crdb-us-east-1-sql-10-50-0-0-16"]);
+      expect(JSON.parse(stdout).sources.cockroach).toBe(`the Cloud API at ${fake.url} (--live: read-only lookups with COCKROACH_API_KEY)`);
+      // Both plans (this process and the base's child process) asked the fake, and only asked.
+      expect(onePlan).toBeGreaterThan(0);
+      expect(fake.requests.length).toBe(3 * onePlan);
+      expect(new Set(fake.requests.map((r) => r.method))).toEqual(new Set(["GET"]));
+    } finally {
+      for (const [name, value] of [["COCKROACH_SERVER", saved.server], ["COCKROACH_API_KEY", saved.key]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await fake.close();
+    }
   });
 
   it("plans a stack the base does not have as all new, and names a ref that does not exist", { timeout: SLOW }, async () => {

@@ -1,5 +1,6 @@
-// `npm run plan [-- --stack NAME] [--json] [--cluster-plan PLAN] [--cwd DIR]`: what `pulumi up` would create for a
-// stack, offline and without credentials. Exits 1 with the validation message (no stack trace) on bad config.
+// `npm run plan [-- --stack NAME] [--json | --markdown] [--base REF] [--cluster-plan PLAN] [--live] [--cwd DIR]`:
+// what `pulumi up` would do to a stack, offline and without credentials (usage: tools/plan/cliArgs.ts). Exits 1
+// with one message per problem (no stack trace) when the stack cannot be planned, 3 when a mandatory policy fails.
 import { runPlanCli } from "./cli";
 
 runPlanCli(process.argv.slice(2), {

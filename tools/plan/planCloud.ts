@@ -6,6 +6,7 @@ import { NAMESPACE } from "../../program/config/schema";
 import { startFakeCloud } from "../fake-cloud";
 import type { FakeClusterSeed } from "../fake-cloud/types";
 import type { ClusterPlan } from "./cliArgs";
+import { PlanFailure } from "./failure";
 import { serviceAzIds } from "./mockAws";
 
 const FAKE_API_KEY = "fake-api-key";
@@ -17,12 +18,32 @@ export interface PlanCloud {
   close(): Promise<void>;
 }
 
-export async function startPlanCloud(config: Record<string, string>, stack: string, plan: ClusterPlan): Promise<PlanCloud> {
+/** Where the real Cloud API is, as the resources default to it. */
+export const CLOUD_API = "https://cockroachlabs.cloud";
+
+export async function startPlanCloud(config: Record<string, string>, stack: string, plan: ClusterPlan, live = false): Promise<PlanCloud> {
   const external = process.env.COCKROACH_SERVER?.trim();
+  if (live) {
+    const apiKey = process.env.COCKROACH_API_KEY?.trim();
+    if (!apiKey) {
+      throw PlanFailure.of({
+        key: "COCKROACH_API_KEY",
+        value: null,
+        reason: "--live looks the cluster up in the Cloud API and needs an API key in COCKROACH_API_KEY",
+        allowed: "the key of a service account with any role on the cluster (the plan only reads)",
+      });
+    }
+    const server = external || CLOUD_API;
+    return {
+      client: readOnly(new CockroachCloudClient({ server, apiKey })),
+      description: `the Cloud API at ${server} (--live: read-only lookups with COCKROACH_API_KEY)`,
+      close: async () => {},
+    };
+  }
   if (external) {
     return {
-      client: new CockroachCloudClient({ server: external, apiKey: process.env.COCKROACH_API_KEY ?? FAKE_API_KEY }),
-      description: "the Cloud API at COCKROACH_SERVER",
+      client: readOnly(new CockroachCloudClient({ server: external, apiKey: process.env.COCKROACH_API_KEY ?? FAKE_API_KEY })),
+      description: "the Cloud API at COCKROACH_SERVER (read-only lookups)",
       close: async () => {},
     };
   }
@@ -67,4 +88,16 @@ function parseJson(text: string | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The client with only its lookups (get*, list*): the plan must never change a real cluster. */
+export function readOnly(client: CockroachCloudClient): CockroachCloudClient {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      if (typeof property === "string" && /^(get|list)[A-Z]/.test(property)) return value.bind(target);
+      return () => Promise.reject(new Error(`the offline plan only reads from the Cloud API; it refused ${String(property)}`));
+    },
+  });
 }

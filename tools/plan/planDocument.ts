@@ -1,18 +1,34 @@
 // The plan as data: the recorded registrations arranged as a parent/child tree in a stable order, with values
 // unknown at preview replaced by a marker. Both the text and the JSON output print this.
 import * as pulumi from "@pulumi/pulumi";
+import type { PolicyResult } from "../../policy/analyzer";
 import type { Evaluation } from "./evaluate";
 import type { RecordedResource } from "./recorder";
 
-export const UNKNOWN = "(known after deploy)";
+/** How the text and markdown print a value unknown at preview. */
+export const UNKNOWN_TEXT = "(known after deploy)";
+
+/** A value unknown at preview, in the document (and its JSON): an object, so no string can be mistaken for it. */
+export interface UnknownMarker {
+  unknown: true;
+}
+export const UNKNOWN: UnknownMarker = Object.freeze({ unknown: true });
+
+export function isUnknownMarker(value: unknown): value is UnknownMarker {
+  return (
+    typeof value === "object" && value !== null && (value as { unknown?: unknown }).unknown === true && Object.keys(value).length === 1
+  );
+}
 
 /** Inputs never printed: the serialized provider code of dynamic resources. */
 const HIDDEN_INPUTS = new Set(["__provider"]);
 
 export interface PlanNode {
+  /** Pulumi's URN: stack, project, the parent types and this type, and the name. What a diff matches on. */
+  urn: string;
   type: string;
   name: string;
-  /** Inputs by name, sorted; values unknown at preview are `UNKNOWN`. */
+  /** Inputs by name, sorted; values unknown at preview are `{ unknown: true }`. */
   inputs: Record<string, unknown>;
   /** For inputs made from other resources' outputs: those resources' names. */
   inputSources: Record<string, string[]>;
@@ -26,15 +42,19 @@ export interface PlanDocument {
   project: string;
   /** Where facts came from, and the stack file's encrypted keys, which the plan cannot read. */
   sources: { cockroach: string; aws: string; secretsLeftOut: string[] };
+  /** The stack's `aws:region`: the region of resources without their own `region` input. */
+  awsRegion?: string;
   resourceCount: number;
   resources: PlanNode[];
   outputs: unknown;
   warnings: string[];
+  /** The policy pack's policies, run on the planned resources as `pulumi preview --policy-pack policy` would. */
+  policies: PolicyResult[];
 }
 
 export function planDocument(
   evaluation: Evaluation,
-  header: Pick<PlanDocument, "stack" | "project" | "sources">,
+  header: Pick<PlanDocument, "stack" | "project" | "sources" | "policies" | "awsRegion">,
 ): PlanDocument {
   const byUrn = new Map(evaluation.resources.map((r) => [r.urn, r]));
   const depth = depthsOf(evaluation.resources, byUrn);
@@ -68,7 +88,7 @@ function toNode(resource: RecordedResource, nameOf: (urn: string) => string, chi
   }
   const viaInputs = new Set(Object.values(resource.propertyDependencyUrns).flat());
   const dependsOn = resource.dependencyUrns.filter((urn) => !viaInputs.has(urn)).map(nameOf).sort();
-  return { type: resource.type, name: resource.name, inputs, inputSources, dependsOn, children };
+  return { urn: resource.urn, type: resource.type, name: resource.name, inputs, inputSources, dependsOn, children };
 }
 
 /** Deep copy with `pulumi.unknown` replaced by `UNKNOWN`. */

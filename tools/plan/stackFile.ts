@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
+import { PlanFailure } from "./failure";
 
 export interface StackFile {
   path: string;
@@ -11,9 +12,11 @@ export interface StackFile {
   secretKeys: string[];
 }
 
-export class StackFileError extends Error {}
-
+/** @throws PlanFailure when the directory, the file or its YAML is not there */
 export function readStackFile(dir: string, stack: string): StackFile {
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw PlanFailure.of({ key: "--cwd", value: dir, reason: `${dir} is not a directory`, allowed: "a directory holding Pulumi.<stack>.yaml files" });
+  }
   const file = path.join(dir, `Pulumi.${stack}.yaml`);
   if (!fs.existsSync(file)) {
     const stacks = fs
@@ -21,13 +24,16 @@ export function readStackFile(dir: string, stack: string): StackFile {
       .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
       .filter((s): s is string => s !== undefined)
       .sort();
-    throw new StackFileError(`${path.basename(file)} not found; stacks here: ${stacks.join(", ") || "none"}`);
+    throw new PlanFailure(`${path.basename(file)} not found; stacks here: ${stacks.join(", ") || "none"}`, [
+      { key: "--stack", value: stack, reason: `${path.basename(file)} not found in ${dir}`, allowed: stacks.join(", ") || "no stack files here" },
+    ]);
   }
   let document: unknown;
   try {
     document = yaml.load(fs.readFileSync(file, "utf8"));
   } catch (err) {
-    throw new StackFileError(`${path.basename(file)} is not valid YAML: ${(err as Error).message}`);
+    const reason = `${path.basename(file)} is not valid YAML: ${(err as Error).message}`;
+    throw PlanFailure.of({ key: "--stack", value: stack, reason, allowed: "a YAML stack file with a config: map" });
   }
   const entries = Object.entries(((document ?? {}) as { config?: Record<string, unknown> }).config ?? {});
   const config: Record<string, string> = {};

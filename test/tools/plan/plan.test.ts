@@ -57,10 +57,15 @@ describe("npm run plan", () => {
     const { code, stdout } = await plan("--json");
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as PlanDocument;
-    expect(doc).toMatchObject({ stack: "dev", project: "crdb-private-endpoints", resourceCount: 12 });
+    expect(doc).toMatchObject({ ok: true, stack: "dev", project: "crdb-private-endpoints", resourceCount: 12 });
     const nodes = flatten(doc.resources);
     const endpoint = nodes.find((n) => n.name === "crdb-us-east-1-endpoint");
-    expect(endpoint?.inputs).toMatchObject({ vpcEndpointType: "Interface", subnetIds: Array(3).fill("(known after deploy)") });
+    // Unknowns are objects in JSON, never a string a real value could equal.
+    expect(endpoint?.inputs).toMatchObject({ vpcEndpointType: "Interface", subnetIds: Array(3).fill({ unknown: true }) });
+    expect(stdout).not.toContain("(known after deploy)");
+    expect(endpoint?.urn).toBe(
+      "urn:pulumi:dev::crdb-private-endpoints::crdb-private-endpoints:index:AwsPrivateLink$aws:ec2/vpcEndpoint:VpcEndpoint::crdb-us-east-1-endpoint",
+    );
     expect(endpoint?.inputs).not.toHaveProperty("privateDnsEnabled");
     expect(nodes.find((n) => n.name === "crdb-us-east-1-private-dns")?.dependsOn).toEqual(["crdb-us-east-1-connection"]);
     // Ready to connect: the endpoint's chain and the security group's rules.
@@ -69,7 +74,15 @@ describe("npm run plan", () => {
       "crdb-us-east-1-sql-10-40-0-0-16",
     ]);
     expect(nodes.filter((n) => /natGateway|internetGateway/.test(n.type))).toEqual([]);
-    expect(doc.outputs).toMatchObject({ regions: { "us-east-1": { endpointId: "(known after deploy)" } } });
+    expect(doc.outputs).toMatchObject({ regions: { "us-east-1": { endpointId: { unknown: true } } } });
+    expect(doc.policies.map((p) => [p.policy, p.status])).toEqual([
+      ["crdb-no-public-database-ingress", "passed"],
+      ["crdb-endpoint-private-dns", "passed"],
+      ["crdb-vpc-dns-attributes", "passed"],
+      ["crdb-no-open-allowlist", "not applicable"],
+      ["crdb-endpoint-multi-az", "passed"],
+      ["crdb-required-tags", "passed"],
+    ]);
   });
 
   it("plans the multi-region example", async () => {
@@ -121,16 +134,87 @@ describe("npm run plan", () => {
       expect(code).toBe(1);
       expect(stderr).toBe("Pulumi.nope.yaml not found; stacks here: bad\n");
     });
+
+    it("--json on failure prints each problem as JSON on stdout, with a non-zero exit", async () => {
+      const { code, stdout } = await plan("--cwd", dir, "--stack", "bad", "--json");
+      expect(code).toBe(1);
+      const doc = JSON.parse(stdout) as { ok: boolean; problems: { key: string; value: unknown; reason: string; allowed: string }[] };
+      expect(doc.ok).toBe(false);
+      expect(doc.problems).toEqual(
+        expect.arrayContaining([
+          {
+            key: "crdb-private-endpoints:allowedCidrs[0]",
+            value: "2001:db8::/32",
+            reason: "is IPv6; the endpoint is reached over IPv4 only",
+            allowed: expect.stringContaining("an IPv4 CIDR block"),
+          },
+          expect.objectContaining({ key: "crdb-private-endpoints:prot", value: 26257 }),
+        ]),
+      );
+      const missing = await plan("--cwd", dir, "--stack", "nope", "--json");
+      expect(JSON.parse(missing.stdout)).toMatchObject({ ok: false, problems: [{ key: "--stack", value: "nope", allowed: "bad" }] });
+    });
+
+    it("--cwd to a missing directory: one line, no stack trace, in text and JSON", async () => {
+      const missingDir = path.join(dir, "does-not-exist");
+      const text = await plan("--cwd", missingDir);
+      expect(text).toMatchObject({ code: 1, stdout: "", stderr: `${missingDir} is not a directory\n` });
+      const json = await plan("--cwd", missingDir, "--json");
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout).problems).toEqual([
+        { key: "--cwd", value: missingDir, reason: `${missingDir} is not a directory`, allowed: "a directory holding Pulumi.<stack>.yaml files" },
+      ]);
+    });
+  });
+
+  describe("policy checks inside the plan", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-policy-"));
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.open.yaml"),
+      [
+        "config:",
+        "  aws:region: us-east-1",
+        "  crdb-private-endpoints:clusterId: 1f69fdd2-600a-4cfc-a9ba-16995df0d77d",
+        "  crdb-private-endpoints:vpc: { cidrBlock: 10.40.0.0/16 }",
+        "  crdb-private-endpoints:allowedCidrs: ['0.0.0.0/0']",
+        "  crdb-private-endpoints:privateDns: false",
+      ].join("\n"),
+    );
+
+    it("prints the plan and exits 3 when a mandatory policy is violated", async () => {
+      const { code, stdout } = await plan("--cwd", dir, "--stack", "open");
+      expect(code).toBe(3);
+      expect(stdout).toContain("Policies (policy pack, as pulumi preview --policy-pack policy): 2 passed, 2 violated, 2 not applicable.");
+      expect(stdout).toContain(
+        "VIOLATED [mandatory, critical] crdb-no-public-database-ingress: crdb-us-east-1-sql-0-0-0-0-0: the rule admits 0.0.0.0/0 (the whole internet) on the database port 26257",
+      );
+      expect(stdout).toContain(
+        "VIOLATED [mandatory, high] crdb-endpoint-private-dns: crdb-us-east-1-endpoint: endpoint crdb-us-east-1-endpoint has no EndpointPrivateDns with privateDnsEnabled: true",
+      );
+    });
+
+    it("takes policy settings in the --policy-pack-config format", async () => {
+      const config = path.join(dir, "policy-config.json");
+      fs.writeFileSync(config, JSON.stringify({ "crdb-no-public-database-ingress": "advisory", "crdb-endpoint-private-dns": { enforcementLevel: "disabled" } }));
+      const { code, stdout } = await plan("--cwd", dir, "--stack", "open", "--policy-config", config, "--json");
+      expect(code).toBe(0);
+      const doc = JSON.parse(stdout) as PlanDocument;
+      expect(doc.policies.find((p) => p.policy === "crdb-no-public-database-ingress")).toMatchObject({ status: "violated", enforcementLevel: "advisory" });
+      expect(doc.policies.find((p) => p.policy === "crdb-endpoint-private-dns")?.status).toBe("disabled");
+    });
   });
 
   it("rejects unknown arguments with the usage, exit 2", async () => {
     const { code, stderr } = await plan("--stak", "dev");
     expect(code).toBe(2);
     expect(stderr).toMatch(/^unknown argument --stak\n\nUsage: npm run plan/);
-    expect(parsePlanArgs(["--stack=prod", "--cluster-plan", "advanced"])).toEqual({
+    expect(parsePlanArgs(["--stack=prod", "--cluster-plan", "advanced", "--base", "main", "--markdown"])).toEqual({
       stack: "prod",
-      json: false,
+      format: "markdown",
       clusterPlan: "ADVANCED",
+      base: "main",
+      live: false,
     });
+    expect(() => parsePlanArgs(["--json", "--markdown"])).toThrow("--json and --markdown exclude each other");
   });
 });

@@ -217,7 +217,7 @@ describe("the pack", () => {
     expect(pkg.main).toBeUndefined();
     expect(fs.readFileSync(path.join(dir, "index.ts"), "utf8")).toContain('new PolicyPack("crdb-private-endpoints"');
     expect(pkg.dependencies["@pulumi/policy"]).toBe(root.devDependencies["@pulumi/policy"]);
-    expect(pkg.dependencies["@pulumi/aws"]).toBe(root.dependencies["@pulumi/aws"]);
+    expect(pkg.dependencies["@pulumi/aws"]).toBe(root.devDependencies["@pulumi/aws"]);
     expect(new Set(policies.map((p) => p.name)).size).toBe(policies.length);
     for (const policy of policies) {
       expect(policy).toMatchObject({ severity: expect.any(String), remediationSteps: expect.any(String), url: expect.stringMatching(/^https:\/\//) });

@@ -8,6 +8,7 @@ import { answerAwsInvoke, existingVpcsOf } from "./mockAws";
 import { valueWithUnknowns, waitForRegistrations } from "./pulumiInternals";
 import { type RecordedResource, recordRegistrations } from "./recorder";
 import { skipProviderSerialization } from "./skipProviderSerialization";
+import type { StackFile } from "./stackFile";
 
 export interface Evaluation {
   resources: RecordedResource[];
@@ -26,7 +27,12 @@ const COMPUTED_OUTPUTS: Record<string, string[]> = {
 };
 const SERVICES_TYPE = "pulumi-nodejs:dynamic/cockroach:PrivateEndpointServices";
 
-export async function evaluateProgram(stack: string, config: Record<string, string>, client: CockroachCloudClient): Promise<Evaluation> {
+export async function evaluateProgram(
+  stack: string,
+  stackFile: Pick<StackFile, "path" | "config" | "secretKeys">,
+  client: CockroachCloudClient,
+): Promise<Evaluation> {
+  const { config } = stackFile;
   skipProviderSerialization();
   const defaultRegion = config["aws:region"] ?? "us-east-1";
   const vpcs = existingVpcsOf(config);
@@ -54,13 +60,34 @@ export async function evaluateProgram(stack: string, config: Record<string, stri
 
   const warnings = captureWarnings();
   try {
-    const outputs = await runProgram({ lookups: awsPrivateLinkLookups({ cockroach: { client } }) });
+    // The stack file the plan read (it may be in another directory, `--cwd`), with the keys it holds encrypted.
+    const outputs = await runProgram({
+      lookups: awsPrivateLinkLookups({ cockroach: { client } }),
+      stackFile: stackFile.path,
+      secretKeys: stackFile.secretKeys,
+    });
     await waitForRegistrations();
-    const resolved = await valueWithUnknowns(pulumi.output(outputs));
+    const resolved = await valueWithUnknowns(pulumi.output(await hideSecrets(outputs)));
     return { resources, outputs: resolved, warnings: warnings.lines };
   } finally {
     warnings.restore();
   }
+}
+
+/** A secret output shows as `[secret]`, as `pulumi preview` shows it: the plan never prints a secret's value. */
+export const SECRET_MARKER = "[secret]";
+
+async function hideSecrets(value: unknown): Promise<unknown> {
+  if (pulumi.Output.isInstance(value)) {
+    // Left as it is otherwise: resolving it here would turn a list with unknown items into one unknown.
+    return (await pulumi.isSecret(value)) ? SECRET_MARKER : value;
+  }
+  if (Array.isArray(value)) return Promise.all(value.map(hideSecrets));
+  if (value !== null && typeof value === "object") {
+    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await hideSecrets(v)] as const));
+    return Object.fromEntries(entries);
+  }
+  return value;
 }
 
 /**

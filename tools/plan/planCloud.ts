@@ -61,9 +61,11 @@ export async function startPlanCloud(config: Record<string, string>, stack: stri
 export function clusterSeeds(config: Record<string, string>, stack: string, plan: ClusterPlan): FakeClusterSeed[] {
   const topClusterId = config[`${NAMESPACE}:clusterId`];
   const regions = new Map<string, Set<string>>();
-  const use = (clusterId: unknown, region: unknown) => {
+  const use = (rawClusterId: unknown, region: unknown) => {
     // Only plausible values: the program reports bad ones with the config key; seeding them could fail first.
-    if (typeof clusterId !== "string" || typeof region !== "string") return;
+    if (typeof rawClusterId !== "string" || typeof region !== "string") return;
+    // The program lower-cases cluster IDs (CockroachDB's are lower-case): seed the fake with the ID it will ask for.
+    const clusterId = rawClusterId.toLowerCase();
     if (checkClusterId(clusterId) || checkAwsRegion(region)) return;
     regions.set(clusterId, (regions.get(clusterId) ?? new Set()).add(region));
   };

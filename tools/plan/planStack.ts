@@ -27,7 +27,7 @@ export async function planStack(options: StackPlanOptions): Promise<PlanDocument
   const policyConfig = readPolicyConfig(options.policyConfig);
   const cloud = await startPlanCloud(stackFile.config, options.stack, options.clusterPlan, options.live);
   try {
-    const evaluation = await evaluateProgram(options.stack, stackFile.config, cloud.client);
+    const evaluation = await evaluateProgram(options.stack, stackFile, cloud.client);
     return planDocument(evaluation, {
       stack: options.stack,
       project: NAMESPACE,

@@ -44,7 +44,8 @@ export function checkAwsPrivateLinkArgs(name: string, args: AwsPrivateLinkArgs):
   // Callers in JavaScript (or with config cast to the type) can pass anything: check types too.
   const raw = (args ?? {}) as unknown as Record<string, unknown>;
 
-  const clusterId = checkString(problems, "clusterId", raw.clusterId, checkClusterId);
+  // CockroachDB's cluster IDs are lower-case; the same cluster written in capitals must name the same resources.
+  const clusterId = checkString(problems, "clusterId", lowerCased(raw.clusterId), checkClusterId);
   const region = raw.region === undefined ? undefined : checkString(problems, "region", raw.region, checkAwsRegion);
   const vpc = checkVpc(problems, raw.vpc);
   const allowedCidrs =
@@ -144,6 +145,10 @@ function checkVpc(problems: ProblemList, value: unknown): Pick<CheckedArgs, "vpc
   }
   problems.add("vpc", vpc, "sets neither cidrBlock nor vpcId", choice);
   return {};
+}
+
+function lowerCased(value: unknown): unknown {
+  return typeof value === "string" ? value.toLowerCase() : value;
 }
 
 function checkString(problems: ProblemList, argument: string, value: unknown, check: Check<string>): string | undefined {

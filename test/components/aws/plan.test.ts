@@ -20,6 +20,12 @@ const onPlan = (clusterPlan: string, svc: EndpointServiceFacts | undefined, more
   facts({ cluster: awsCluster(undefined, { plan: clusterPlan }), service: svc, ...more });
 const withStatus = (status: string, azNumbers?: number[]) => ({ ...service("us-east-1", azNumbers), status });
 
+describe("the cluster ID", () => {
+  it("is lower-cased, so the same cluster written in capitals names the same resources", () => {
+    expect(checkAwsPrivateLinkArgs("p", { ...ARGS, clusterId: CLUSTER_ID.toUpperCase() }).clusterId).toBe(CLUSTER_ID);
+  });
+});
+
 describe("the cluster's endpoint service in the region", () => {
   it("AVAILABLE: its AZs shape the plan now, without a warning", () => {
     const p = plan(onPlan("ADVANCED", withStatus("AVAILABLE")));

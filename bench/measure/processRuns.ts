@@ -12,6 +12,11 @@ export interface Command {
   readonly argv: readonly string[];
   readonly cwd: string;
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * The command measures the process that matters itself (e.g. a child it starts) and prints
+   * `BENCH_RESULT {"wallS":…,"peakKiB":…}`; it gets the preload's path in BENCH_PRELOAD. @default false
+   */
+  readonly selfReported?: boolean;
 }
 
 export interface Run {
@@ -51,7 +56,7 @@ function runOnce(command: Command, preload: string, rssFile: string): Run {
   const started = process.hrtime.bigint();
   const result = spawnSync(command.argv[0] as string, command.argv.slice(1), {
     cwd: command.cwd,
-    env: { ...process.env, ...command.env, NODE_OPTIONS: nodeOptions, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, ...command.env, NODE_OPTIONS: nodeOptions, BENCH_RSS_FILE: rssFile, BENCH_PRELOAD: preload },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -59,6 +64,12 @@ function runOnce(command: Command, preload: string, rssFile: string): Run {
   if (result.status !== 0) {
     const output = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim().split("\n").slice(-15).join("\n");
     throw new Error(`${command.label}: exit ${result.status ?? result.signal}: ${command.argv.join(" ")}\n${output}`);
+  }
+  if (command.selfReported) {
+    const line = (result.stdout ?? "").split("\n").find((l) => l.startsWith("BENCH_RESULT "));
+    if (!line) throw new Error(`${command.label}: printed no BENCH_RESULT line`);
+    const reported = JSON.parse(line.slice("BENCH_RESULT ".length)) as { wallS: number; peakKiB: number };
+    return { wallS: reported.wallS, peakMiB: reported.peakKiB > 0 ? reported.peakKiB / 1024 : NaN };
   }
   const kib = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, "utf8").split("\n").filter(Boolean).map(Number) : [];
   return { wallS, peakMiB: kib.length > 0 ? Math.max(...kib) / 1024 : NaN };

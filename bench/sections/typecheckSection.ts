@@ -24,6 +24,7 @@ export function typecheckSection(options: { rounds: number }): Section {
     "- *local type for the EC2 SDK*: in components/aws/ec2EndpointState.ts, replace `typeof import(\"@aws-sdk/client-ec2\")`",
     "  (a type-only reference that pulls the whole SDK's declarations into every type check of the program) by a local",
     "  interface of the members used (`EC2Client`, `DescribeVpcEndpointsCommand`, the fields read); the runtime `require` is unchanged.",
+    "  Measured together with the first (\"both\"); alone it is not run, to keep the bench short.",
     "",
     table(["Root file", "Files read", "Wall s, median (min–max)", "Peak MiB", "× baseline"], rows.map((r) => [
       r.label,

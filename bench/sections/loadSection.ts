@@ -49,8 +49,8 @@ export function loadSection(options: { rounds: number; languageHost: boolean; re
     if (manyRatio > MANY_REGIONS_GOAL) {
       misses.push(
         `Load, ${p.name}, ${regions} regions: ${ratio(manyRatio)} one region (goal ${MANY_REGIONS_GOAL}×). Why: the fixed cost (modules, compiler) is shared, so the ` +
-          `extra ~${regions * 10} registrations, their output resolution and per-region lookups dominate the difference. What would close it: ` +
-          "profile the 20-region run (`node --cpu-prof`) to find the per-resource cost above Pulumi's own ~3–4 ms per resource under mocks.",
+          `difference is per-region work (about ${regions * 10} more registrations and their outputs); this run does not say which part costs most. ` +
+          "What would close it: profile the 20-region run (`node --cpu-prof`) and compare its per-resource cost with Pulumi's own ~3–4 ms per resource under mocks.",
       );
     }
   }

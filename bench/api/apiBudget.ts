@@ -44,7 +44,7 @@ export async function measureApiBudget(
   process.env.COCKROACH_API_KEY = API_KEY;
   try {
     const client = new CockroachCloudClient({ server: fake.url, apiKey: API_KEY });
-    for (const _run of ["preview", "update"]) await evaluateProgram(stack, config, client);
+    for (const _run of ["preview", "update"]) await evaluateProgram(stack, { path: false, config, secretKeys: [] }, client);
     const lookupRequests = fake.requests.length;
 
     const tuning = { silent: true };

@@ -29,7 +29,7 @@ const SERVICES_TYPE = "pulumi-nodejs:dynamic/cockroach:PrivateEndpointServices";
 
 export async function evaluateProgram(
   stack: string,
-  stackFile: Pick<StackFile, "path" | "config" | "secretKeys">,
+  stackFile: Pick<StackFile, "config" | "secretKeys"> & { path: string | false },
   client: CockroachCloudClient,
 ): Promise<Evaluation> {
   const { config } = stackFile;

@@ -1,6 +1,6 @@
 // Monthly cost of one region's private path from unit prices: fixed (hourly items) plus per GB of traffic. Pure, so
 // the figures in BENCHMARKS.md are checked by unit tests. No CockroachDB-side charge and no cross-AZ transfer.
-import { HOURS_PER_MONTH, PRICES, type Prices } from "./prices";
+import { HOURS_PER_MONTH, PRICES, type Prices } from "../../tools/shared/prices";
 
 export interface MonthlyCost {
   /** Hourly items for a month, USD. */

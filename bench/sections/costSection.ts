@@ -1,7 +1,7 @@
 // Section 4: monthly cost per region from published unit prices. The AZ count is the one the program gives the
 // endpoint in the dev stack (its recorded VpcEndpoint registration), not an assumption.
 import { awsxDefaultVpcWithEndpointCost, endpointOnlyCost, gcpPscEndpointCost, type MonthlyCost, monthlyUsd } from "../cost/cost";
-import { HOURS_PER_MONTH, PRICES } from "../cost/prices";
+import { HOURS_PER_MONTH, PRICES } from "../../tools/shared/prices";
 import { devStackConfig } from "../deploy/stacks";
 import { virtualUp } from "../deploy/virtualUp";
 import { type Section, table } from "../report/markdown";

@@ -1,7 +1,7 @@
 // Monthly cost figures of BENCHMARKS.md, from unit prices.
 import { describe, expect, it } from "vitest";
 import { awsxDefaultVpcWithEndpointCost, endpointOnlyCost, gcpPscEndpointCost, monthlyUsd } from "../../bench/cost/cost";
-import { PRICES } from "../../bench/cost/prices";
+import { PRICES } from "../../tools/shared/prices";
 
 describe("cost", () => {
   it("prices the endpoint per AZ-hour: $21.90 a month in three AZs, $0.01 per GB", () => {

@@ -1,17 +1,15 @@
 // A monthly cost estimate from published unit prices: what the plan's resources bill for, before traffic, plus the
 // per-GB rate. Only interface endpoints (per AZ) and NAT gateways are billable here; VPCs, subnets, security groups
 // and rules are free, and this project creates no NAT gateway.
+import { HOURS_PER_MONTH, PRICES } from "../shared/prices";
 import type { PlanDocument, PlanNode } from "./planDocument";
 
-// us-east-1 prices in USD. Source: AWS PrivateLink pricing (aws.amazon.com/privatelink/pricing): an interface
-// endpoint bills per AZ-hour whatever the state of its association, partial hours as full hours, and per GB
-// processed ($0.01 for the first PB a month). NAT gateway: Amazon VPC pricing (aws.amazon.com/vpc/pricing).
-export const ENDPOINT_AZ_HOUR_USD = 0.01;
-export const ENDPOINT_PER_GB_USD = 0.01;
-export const NAT_GATEWAY_HOUR_USD = 0.045;
-export const NAT_GATEWAY_PER_GB_USD = 0.045;
-/** AWS's month for pricing: 365 days × 24 h / 12. */
-export const HOURS_PER_MONTH = 730;
+// us-east-1 prices in USD, with their sources, in one table shared with the benchmarks (tools/shared/prices.ts).
+export const ENDPOINT_AZ_HOUR_USD = PRICES.interfaceEndpointAzHour.usd;
+export const ENDPOINT_PER_GB_USD = PRICES.interfaceEndpointGb.usd;
+export const NAT_GATEWAY_HOUR_USD = PRICES.natGatewayHour.usd;
+export const NAT_GATEWAY_PER_GB_USD = PRICES.natGatewayGb.usd;
+export { HOURS_PER_MONTH };
 
 const ENDPOINT_TYPE = "aws:ec2/vpcEndpoint:VpcEndpoint";
 const NAT_TYPE = "aws:ec2/natGateway:NatGateway";

@@ -63,8 +63,9 @@ export async function runProgramUnderEngine(options: RunProgramOptions): Promise
   const outputsByUrn = new Map<string, PropertyMap>();
   const handler = options.handler ?? previewRecorder();
   const startedAt = Date.now();
-  // On the first failed step the deployment is over: the runner is stopped rather than left to finish. (Left alone,
-  // @pulumi/pulumi 3.270's runner spent minutes util.inspect-ing the SDK's error before exiting.)
+  // On the first failed step the deployment is over: the runner is stopped rather than left to finish. (Left alone
+  // after a provider host was killed during `up`, the runner of @pulumi/pulumi 3.270 took 2-3 minutes to exit with
+  // its event loop blocked; printing the error itself takes a millisecond, the cause is not identified.)
   const abort = new AbortController();
   let stepError: Error | undefined;
 

@@ -48,6 +48,8 @@ export interface RunnerOptions {
   secretKeys: string[];
   /** Extra environment (e.g. COCKROACH_SERVER); `undefined` removes a variable. */
   env?: Record<string, string | undefined>;
+  /** Aborting kills the runner (the engine ends a deployment whose step failed). */
+  signal?: AbortSignal;
 }
 
 export interface RunnerResult {
@@ -94,12 +96,14 @@ export function runProgramRunner(options: RunnerOptions): Promise<RunnerResult> 
 
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"], signal: options.signal, killSignal: "SIGKILL" });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
+    child.on("error", (err) => {
+      if (err.name !== "AbortError") reject(err); // an abort ends in "close" with the signal
+    });
     child.on("close", (exitCode, signal) => resolve({ exitCode, signal, stdout, stderr, durationMs: Date.now() - started }));
   });
 }

@@ -6,7 +6,13 @@
 //   VPC ─┬─ subnet per AZ ID ──────────────────────┼─ VpcEndpoint (Interface) ─ PrivateEndpointConnection
 //        └─ security group ─ ingress rule/source   │                              └─ EndpointPrivateDns ─ VpcEndpointReady
 //                            └────────────────────────────────────────────────────────────────────────────┘ (dependsOn)
-import * as aws from "@pulumi/aws";
+import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import { Subnet } from "@pulumi/aws/ec2/subnet";
+import { Vpc } from "@pulumi/aws/ec2/vpc";
+import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
+import { Provider } from "@pulumi/aws/provider";
+import { EndpointPrivateDns } from "@pulumi/aws/vpc/endpointPrivateDns";
+import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpointConnection, PrivateEndpointServices } from "../cockroach";
 import type { AwsPrivateLinkArgs } from "./args";
@@ -66,16 +72,16 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
 
   readonly endpointServices: PrivateEndpointServices;
   /** The VPC, when this component created it. */
-  readonly vpc?: aws.ec2.Vpc;
+  readonly vpc?: Vpc;
   /** Subnets this component created, by AZ ID. Empty for an existing VPC. */
-  readonly subnets: Readonly<Record<string, aws.ec2.Subnet>>;
-  readonly securityGroup: aws.ec2.SecurityGroup;
+  readonly subnets: Readonly<Record<string, Subnet>>;
+  readonly securityGroup: SecurityGroup;
   /** One per allowed source, by source key (`10-40-0-0-16`, `sg-0123456789abcdef0`). */
-  readonly ingressRules: Readonly<Record<string, aws.vpc.SecurityGroupIngressRule>>;
-  readonly endpoint: aws.ec2.VpcEndpoint;
+  readonly ingressRules: Readonly<Record<string, SecurityGroupIngressRule>>;
+  readonly endpoint: VpcEndpoint;
   readonly connection: PrivateEndpointConnection;
   /** Turns private DNS on after CockroachDB accepted the endpoint; absent when `privateDns` is false. */
-  readonly endpointPrivateDns?: aws.vpc.EndpointPrivateDns;
+  readonly endpointPrivateDns?: EndpointPrivateDns;
   /** Done when the endpoint is `available` and the security group admits every allowed source: depend on this to connect. */
   readonly ready: VpcEndpointReady;
 
@@ -109,7 +115,7 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
     this.vpc =
       plan.vpcCidrBlock === undefined
         ? undefined
-        : new aws.ec2.Vpc(
+        : new Vpc(
             `${name}-vpc`,
             {
               cidrBlock: plan.vpcCidrBlock,
@@ -123,10 +129,10 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
           );
     const vpcId = this.vpc ? this.vpc.id : pulumi.output(plan.vpcId as string);
 
-    const subnets: Record<string, aws.ec2.Subnet> = {};
+    const subnets: Record<string, Subnet> = {};
     for (const subnet of plan.subnets.filter((s) => s.cidrBlock !== undefined)) {
       const role = `subnet-${subnet.azId}`;
-      subnets[subnet.azId] = new aws.ec2.Subnet(
+      subnets[subnet.azId] = new Subnet(
         `${name}-${role}`,
         { vpcId, cidrBlock: subnet.cidrBlock, availabilityZoneId: subnet.azId, region, tags: tags(role) },
         parent,
@@ -135,15 +141,15 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
     this.subnets = subnets;
 
     // No inline rules, and no egress rule at all: the provider removes AWS's default allow-all egress.
-    this.securityGroup = new aws.ec2.SecurityGroup(
+    this.securityGroup = new SecurityGroup(
       `${name}-sg`,
       { vpcId, description: `CockroachDB SQL over PrivateLink to cluster ${plan.clusterId}`, region, tags: tags("sg") },
       parent,
     );
-    const ingressRules: Record<string, aws.vpc.SecurityGroupIngressRule> = {};
+    const ingressRules: Record<string, SecurityGroupIngressRule> = {};
     for (const rule of plan.ingressRules) {
       const role = `sql-${rule.key}`;
-      ingressRules[rule.key] = new aws.vpc.SecurityGroupIngressRule(
+      ingressRules[rule.key] = new SecurityGroupIngressRule(
         `${name}-${role}`,
         {
           securityGroupId: this.securityGroup.id,
@@ -162,8 +168,8 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
     this.ingressRules = ingressRules;
 
     const service = this.endpointServices.servicesMap.apply((map) => serviceIn(map, plan));
-    const candidates = plan.subnets.map((s) => ({ azId: s.azId, id: s.subnetId ?? (subnets[s.azId] as aws.ec2.Subnet).id }));
-    this.endpoint = new aws.ec2.VpcEndpoint(
+    const candidates = plan.subnets.map((s) => ({ azId: s.azId, id: s.subnetId ?? (subnets[s.azId] as Subnet).id }));
+    this.endpoint = new VpcEndpoint(
       `${name}-endpoint`,
       {
         vpcId,
@@ -184,7 +190,7 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
       parent,
     );
     this.endpointPrivateDns = plan.privateDns
-      ? new aws.vpc.EndpointPrivateDns(
+      ? new EndpointPrivateDns(
           `${name}-private-dns`,
           { vpcEndpointId: this.endpoint.id, privateDnsEnabled: true, region },
           { parent: this, dependsOn: [this.connection] },
@@ -264,7 +270,7 @@ function endpointSubnetIds(
  */
 function awsProviderOf(opts: pulumi.ComponentResourceOptions): pulumi.ProviderResource | undefined {
   // Pulumi keys a list of providers (and `provider`) by each one's package, and a map by its own keys.
-  if (opts.provider && aws.Provider.isInstance(opts.provider)) return opts.provider;
-  if (Array.isArray(opts.providers)) return opts.providers.filter((p) => aws.Provider.isInstance(p)).at(-1);
+  if (opts.provider && Provider.isInstance(opts.provider)) return opts.provider;
+  if (Array.isArray(opts.providers)) return opts.providers.filter((p) => Provider.isInstance(p)).at(-1);
   return (opts.providers as Record<string, pulumi.ProviderResource> | undefined)?.aws;
 }

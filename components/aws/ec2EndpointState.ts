@@ -78,7 +78,7 @@ const credentialsHelp =
 
 /** One client per wait, so connections and the SDK's clock-skew correction carry over between observations. */
 export async function openEc2EndpointReader(settings: Ec2Settings): Promise<Ec2EndpointReader> {
-  const sdk = require("@aws-sdk/client-ec2") as typeof import("@aws-sdk/client-ec2");
+  const sdk = require("@aws-sdk/client-ec2") as Ec2Sdk;
   const client = new sdk.EC2Client({
     region: settings.region,
     profile: settings.profile,
@@ -267,4 +267,34 @@ function secretsOf(credentials: StaticAwsCredentials | undefined): string[] {
 /** Errors echo what a server or a credential file said; never let a secret through. */
 function redact(text: string, secrets: readonly string[]): string {
   return secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+}
+
+/**
+ * The part of @aws-sdk/client-ec2 used here. A local type keeps the SDK's ~1,000 declaration files out of every type
+ * check of the program (BENCHMARKS.md, type-check time); the tests run the real SDK against the fake EC2, so a drift
+ * from the SDK's shape fails there.
+ */
+interface Ec2Sdk {
+  EC2Client: new (config: {
+    region?: string;
+    profile?: string;
+    endpoint?: string;
+    credentials?: StaticAwsCredentials;
+    maxAttempts: number;
+    requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean };
+  }) => {
+    config: { region(): Promise<string> };
+    send(command: unknown, options: { abortSignal: AbortSignal }): Promise<{
+      VpcEndpoints?: {
+        VpcEndpointId?: string;
+        State?: string;
+        PrivateDnsEnabled?: boolean;
+        DnsEntries?: { DnsName?: string; HostedZoneId?: string }[];
+        LastError?: { Code?: string; Message?: string };
+        FailureReason?: string;
+      }[];
+    }>;
+    destroy(): void;
+  };
+  DescribeVpcEndpointsCommand: new (input: { VpcEndpointIds: string[] }) => unknown;
 }

@@ -1,7 +1,10 @@
 // The real lookups behind AwsPrivateLink.create: the CockroachDB Cloud API (in the program process) and AWS
 // invokes. Under Pulumi mocks the AWS invokes are answered by the mocks' `call`, which is how tests and
 // `npm run plan` run the real code path offline.
-import * as aws from "@pulumi/aws";
+import { getSubnet } from "@pulumi/aws/ec2/getSubnet";
+import { getVpc } from "@pulumi/aws/ec2/getVpc";
+import { getAvailabilityZones } from "@pulumi/aws/getAvailabilityZones";
+import { getRegion } from "@pulumi/aws/getRegion";
 import type * as pulumi from "@pulumi/pulumi";
 import { getCockroachCluster, getPrivateEndpointServices, type LookupOptions } from "../cockroach";
 import type { AwsPrivateLinkLookups } from "./facts";
@@ -42,14 +45,14 @@ export function awsPrivateLinkLookups(options: AwsPrivateLinkLookupOptions = {})
       }));
     },
     async providerRegion() {
-      return (await aws.getRegion({}, invokeOptions)).region;
+      return (await getRegion({}, invokeOptions)).region;
     },
     async accountAzIds(region) {
-      const zones = await aws.getAvailabilityZones({ region, state: "available" }, invokeOptions);
+      const zones = await getAvailabilityZones({ region, state: "available" }, invokeOptions);
       return sortedAzIds(zones.zoneIds);
     },
     async vpc(vpcId, region) {
-      const vpc = await aws.ec2.getVpc({ id: vpcId, region }, invokeOptions);
+      const vpc = await getVpc({ id: vpcId, region }, invokeOptions);
       return {
         id: vpc.id,
         cidrBlock: vpc.cidrBlock,
@@ -58,7 +61,7 @@ export function awsPrivateLinkLookups(options: AwsPrivateLinkLookupOptions = {})
       };
     },
     async subnet(subnetId, region) {
-      const subnet = await aws.ec2.getSubnet({ id: subnetId, region }, invokeOptions);
+      const subnet = await getSubnet({ id: subnetId, region }, invokeOptions);
       return { id: subnet.id, vpcId: subnet.vpcId, availabilityZoneId: subnet.availabilityZoneId };
     },
   };

@@ -47,7 +47,7 @@ export class WaitTimeoutError extends Error {
     readonly lastStatus: string,
   ) {
     const message =
-      `timed out after ${Math.round(waitedMs / 1000)}s waiting for ${description}; last status: ${lastStatus}. ` +
+      `timed out after ${Math.round(waitedMs / 1000)}s waiting for ${description}; last status: ${lastStatus.replace(/\.+$/, "")}. ` +
       `Run the update again to keep waiting; nothing is lost.`;
     super(message);
     Object.defineProperty(this, "message", { value: message, writable: true, configurable: true });
@@ -85,6 +85,8 @@ export async function pollUntil<T, R>(options: PollOptions<T, R>): Promise<R> {
       if (err instanceof WaitTimeoutError) throw err;
       const e = err as MaybeRetryable | undefined;
       if (!e?.retryable) throw err;
+      // Failed because the time ran out mid-request: the last real status says more than "out of time".
+      if (Date.now() >= deadline && reported !== "") throw timedOut();
       lastStatus = `transient error: ${describeError(err)}`;
       if (e.retryAfterMs !== undefined) pause = Math.max(pause, e.retryAfterMs);
     }

@@ -92,6 +92,15 @@ export function isAlreadyExists(err: unknown): boolean {
   return e?.status === 409 && !e.retryable;
 }
 
+/**
+ * Whether a failed mutation may still have been applied: no answer (network error, timeout, dropped connection) or a
+ * 5xx. A 4xx (429 included) is a refusal: nothing was done.
+ */
+export function mayHaveApplied(err: unknown): boolean {
+  const status = (err as Partial<CockroachApiError> | undefined)?.status;
+  return typeof status !== "number" || status === 0 || status >= 500;
+}
+
 export function isNotFound(err: unknown): boolean {
   return (err as Partial<CockroachApiError> | undefined)?.status === 404;
 }

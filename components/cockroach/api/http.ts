@@ -196,7 +196,11 @@ function hintFor(request: ApiRequest, status: number): string | undefined {
     case 403:
       return `The API key's service account needs one of ${request.operation.roles.join(", ")} on the cluster.`;
     case 404:
-      return `Not found: ${request.notFound ?? (request.clusterId ? `cluster ${request.clusterId}` : "the requested object")}. Check the ID, and that the API key's organization owns the cluster.`;
+      return (
+        `Not found: ${request.notFound ?? (request.clusterId ? `cluster ${request.clusterId}` : "the requested object")}. ` +
+        "Check the ID, that the API key's organization owns the cluster, and that COCKROACH_SERVER (or cockroach:server) " +
+        "is the Cloud API's base URL. If the cluster was deleted, remove its resources from the stack with `pulumi state delete`."
+      );
     case 429:
       return "The Cloud API allows 10 requests per second per user.";
     default:

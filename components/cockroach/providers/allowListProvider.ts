@@ -3,7 +3,7 @@
 // sql/ui/name change in place. Runs from a serialized closure: see docs/design.md.
 import type * as pulumi from "@pulumi/pulumi";
 import type { AllowlistFlags, CockroachCloudClient } from "../api/client";
-import { isAlreadyExists, isNotFound } from "../api/errors";
+import { isAlreadyExists, isNotFound, mayHaveApplied } from "../api/errors";
 import type { AllowlistEntry } from "../api/types";
 import {
   checkAllowlistName,
@@ -167,10 +167,11 @@ export class AllowListProvider
           await client.updateAllowlistEntry(clusterId, cidrIp, cidrMask, flags);
           return { done: false };
         }
-        progress.exists = true; // from here on the entry may exist, whatever the answer
         try {
           await client.addAllowlistEntry(clusterId, { cidr_ip: cidrIp, cidr_mask: cidrMask, ...flags });
+          progress.exists = true;
         } catch (err) {
+          if (mayHaveApplied(err)) progress.exists = true;
           // Added meanwhile (or by an earlier attempt whose answer was lost): observe again and adopt it.
           if (!isAlreadyExists(err)) throw err;
         }

@@ -54,6 +54,8 @@ export async function reconcile<S, R>(tuning: ProviderTuning, spec: ReconcileSpe
     } catch (err) {
       const e = err as { retryable?: boolean } | undefined;
       if (!e?.retryable) throw err;
+      // Failed because the time ran out mid-request: the failure before it says more than "out of time".
+      if (lastError !== undefined && Date.now() >= deadline) break;
       lastError = err;
       failures++;
       // A lock lasts as long as the exclusive operation holding it (minutes): wait for CREATED instead of backing
@@ -72,7 +74,12 @@ export async function reconcile<S, R>(tuning: ProviderTuning, spec: ReconcileSpe
   }
   const last = lastError === undefined ? "none" : describeError(lastError);
   const took = `${round} ${round === 1 ? "round" : "rounds"} in ${seconds(Date.now() - started)}`;
-  const limit = round >= maxRounds ? `the limit of ${maxRounds} rounds` : `the time limit of ${seconds(deadline - started)}`;
+  const limit =
+    round >= maxRounds
+      ? `the limit of ${maxRounds} rounds`
+      : spec.deadline === undefined
+        ? `the time limit of ${seconds(deadline - started)}`
+        : "the operation's time limit ran out";
   throw new Error(
     `Gave up to ${spec.description} after ${took} (${limit}); the last transient failure was: ${last} ` +
       `Run the update again; the current state is observed first, so nothing is done twice.`,

@@ -299,14 +299,24 @@ describe("against a hand-written server", () => {
     expect(JSON.stringify(err)).not.toContain(secret);
   });
 
-  it("redacts keys of 8 characters or more, and leaves text alone for shorter strings (not valid keys)", () => {
+  it("redacts keys of 8 characters or more anywhere, and shorter ones wherever they stand as a whole token", () => {
     const text = "CockroachDB Cloud API GetCluster failed: key abcdefgh was refused";
     expect(redactSecrets(text, ["abcdefgh"])).toBe("CockroachDB Cloud API GetCluster failed: key [REDACTED] was refused");
-    expect(redactSecrets(text, ["a"])).toBe(text);
+    expect(redactSecrets("token xabcdefghx", ["abcdefgh"])).toBe("token x[REDACTED]x");
+    // Short: echoed on its own (no "Bearer" before it) it is redacted; inside a longer word it is left alone.
+    expect(redactSecrets("key k3y-5 refused; ok3y-59 stays", ["k3y-5"])).toBe("key [REDACTED] refused; ok3y-59 stays");
     expect(redactSecrets(text, ["abcdefg"])).toBe(text);
     expect(redactSecrets(text, [""])).toBe(text);
-    const err = new CockroachApiError({ operation: "GetCluster", status: 500, apiMessage: "a lot failed", retryable: true, redact: ["a"] });
-    expect(err.message).toBe("CockroachDB Cloud API GetCluster failed: HTTP 500: a lot failed.");
+    const err = new CockroachApiError({ operation: "GetCluster", status: 500, apiMessage: "key s3cr3t was refused", retryable: true, redact: ["s3cr3t"] });
+    expect(err.message).toBe("CockroachDB Cloud API GetCluster failed: HTTP 500: key [REDACTED] was refused.");
+  });
+
+  it("redacts the key from the API error's code field too", async () => {
+    const secret = "CCDB1_code-echo-secret-0987654321";
+    const url = await serve(() => ({ status: 400, body: { code: `bad key ${secret}`, message: "refused" } }));
+    const err = await rejectionOf(clientWith({ server: url, apiKey: secret, retry: { attempts: 1 } }).getCluster(CLUSTERS.standardAws));
+    expect(err.message).toContain("HTTP 400 bad key [REDACTED]: refused");
+    expect(JSON.stringify({ ...err, message: err.message })).not.toContain(secret);
   });
 
   it("reads every page of the allowlist, asking for 500 at a time", async () => {

@@ -21,7 +21,8 @@ describe("check", () => {
       "vpce-0c1308d7312217abc",
       "vpce-12345678",
       "6133183410995353",
-      "/subscriptions/0000-1111/resourceGroups/rg-1/providers/Microsoft.Network/privateEndpoints/crdb-pe",
+      "/subscriptions/0b1c2d3e-0000-4111-8222-333344445555/resourceGroups/rg-1/providers/Microsoft.Network/privateEndpoints/crdb-pe",
+      "/subscriptions/0b1c2d3e-0000-4111-8222-333344445555/resourceGroups/My_RG.(prod)-1/providers/Microsoft.Network/privateEndpoints/pe.crdb_1",
     ]) {
       expect((await connections.check({} as never, { clusterId: CLUSTER, endpointId })).failures).toEqual([]);
     }

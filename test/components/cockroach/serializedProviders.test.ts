@@ -63,7 +63,7 @@ beforeAll(async () => {
   // Set while serializing: a provider that read it at module load or captured it would carry it into its text.
   process.env.COCKROACH_API_KEY = CANARY_KEY;
   await serializeAll();
-}, 20_000);
+}, 90_000);
 
 describe("serialized providers", () => {
   it("carry neither the key nor @pulumi/pulumi in their text", () => {

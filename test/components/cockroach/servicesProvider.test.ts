@@ -117,7 +117,7 @@ describe("PrivateEndpointServicesProvider.create", () => {
       clusters: [{ id: CLUSTERS.advancedAws, plan: "ADVANCED", cloudProvider: "AWS", regions: [{ name: "us-east-1" }] }],
       timing: { serviceCreateMs: 60_000 },
     });
-    const impatient = new PrivateEndpointServicesProvider({ ...FAST, waitTimeoutMs: 200 });
+    const impatient = new PrivateEndpointServicesProvider({ ...FAST, waitTimeoutMs: 1000 });
     const err = await rejectionOf(impatient.create({ clusterId: CLUSTERS.advancedAws }));
     expect(err.message).toMatch(
       /timed out after \d+s waiting for the private endpoint services of cluster 3{8}-.* to be AVAILABLE in us-east-1; last status: us-east-1: CREATING/,
@@ -152,7 +152,7 @@ describe("PrivateEndpointServicesProvider.create", () => {
 });
 
 describe("PrivateEndpointServicesProvider read, delete, diff", () => {
-  it("reads the services, and reports a vanished cluster as gone", async () => {
+  it("reads the services; a cluster the API answers 404 for is an error naming it, not \"gone\"", async () => {
     await startFake({
       clusters: [{ id: CLUSTERS.standardAws, plan: "STANDARD", cloudProvider: "AWS", regions: [{ name: "us-east-1" }] }],
     });
@@ -160,7 +160,8 @@ describe("PrivateEndpointServicesProvider read, delete, diff", () => {
     expect(read.id).toBe(CLUSTERS.standardAws);
     expect(read.props?.servicesMap["us-east-1"]?.status).toBe("AVAILABLE");
     expect(read.inputs).toEqual({ clusterId: CLUSTERS.standardAws });
-    expect((await provider.read(CLUSTERS.missing)).id).toBe("");
+    const err = await rejectionOf(provider.read(CLUSTERS.missing));
+    expect(err.message).toMatch(/^CockroachDB Cloud API GetCluster \(cluster 9{8}-.*\) failed: HTTP 404 NOT_FOUND.*Not found: cluster 9{8}-.*pulumi state delete/);
   });
 
   it("delete only drops it from state (no API call), with a warning", async () => {

@@ -1,7 +1,8 @@
 // `npm run fake-cloud`: the fake Cloud API as a standalone server for manual runs of the program against it.
 // Prints the environment to point the program at it, logs requests (never the Authorization header) to stderr,
-// and stops on SIGINT/SIGTERM.
+// and stops on SIGINT/SIGTERM/SIGHUP, or when the process that launched it ends (see launcher.ts).
 import { CliError, USAGE, parseCli, type CliConfig } from "./cli";
+import { stopWhenLauncherEnds } from "./launcher";
 import { startFakeCloud } from "./start";
 import type { FakeCloudServer, FakeClusterSeed, RecordedRequest } from "./types";
 
@@ -63,6 +64,8 @@ async function main(argv: string[]): Promise<void> {
   };
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGHUP", () => stop("SIGHUP"));
+  stopWhenLauncherEnds((why) => stop(why));
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -41,6 +41,7 @@ export async function reconcile<S, R>(tuning: ProviderTuning, spec: ReconcileSpe
   let lastError: unknown;
   let round = 0;
   let failures = 0;
+  let unconfirmed = 0;
   while (round < maxRounds) {
     round++;
     try {
@@ -50,7 +51,15 @@ export async function reconcile<S, R>(tuning: ProviderTuning, spec: ReconcileSpe
       if (Date.now() >= deadline) break;
       const outcome = await spec.act(observed);
       if (outcome.done) return outcome.value;
-      continue;
+      // Observing again to confirm an accepted change (or to adopt after a 409) is not a new round; but a change the
+      // server keeps accepting while fresh reads do not show it is backed off like a failure, not repeated at once.
+      unconfirmed++;
+      if (unconfirmed <= 2) {
+        round--;
+        continue;
+      }
+      lastError = new Error(`the change was accepted ${unconfirmed} times, but a fresh read does not show it yet.`);
+      failures++;
     } catch (err) {
       const e = err as { retryable?: boolean } | undefined;
       if (!e?.retryable) throw err;

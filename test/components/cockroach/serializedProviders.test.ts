@@ -135,9 +135,15 @@ describe("serialized providers", () => {
     expect(`${notFound.message}${notFound.stack}`).not.toContain(CANARY_KEY);
 
     fake.setTiming({ connectionAcceptMs: 60_000 });
-    const impatient = retuned(loaded.connection, { ...FAST, waitTimeoutMs: 150 });
+    const impatient = retuned(loaded.connection, { ...FAST, waitTimeoutMs: 1000 });
     const timeout = await rejectionOf(impatient.create({ clusterId: CLUSTERS.standardAws, endpointId: ENDPOINT }));
     expect(timeout.message).toMatch(/timed out after \d+s waiting for private endpoint .* to be STATUS_AVAILABLE; last status: STATUS_PENDING/);
+    // Registered, then timed out: a partial create the host reports with the ID, so state keeps the entry.
+    expect(timeout.message).toMatch(/The entry was created \(ID 1{8}-.*:vpce-0feedbeef0000c0de\) and is recorded in the state/);
+    expect(timeout).toMatchObject({
+      id: `${CLUSTERS.standardAws}:${ENDPOINT}`,
+      properties: { clusterId: CLUSTERS.standardAws, endpointId: ENDPOINT, status: expect.stringMatching(/^STATUS_PENDING/), adopted: false },
+    });
   });
 
   it("wait out a cluster lock from the text too (reconcile's lock wait and its GET cluster travel with it)", async () => {

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { connect } from "node:net";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
@@ -118,4 +119,50 @@ describe("npm run fake-cloud", () => {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
   });
+
+  it("stops the server when the npm process that started it is killed: no orphan keeps the port", async () => {
+    // npm -> sh -> tsx -> node: a SIGTERM to npm ends npm and sh only; the server must notice and stop by itself.
+    // Its own process group, so the finally block can clean up whatever this test started.
+    const npm = spawn("npm", ["run", "--silent", "fake-cloud", "--", "--port", "0", "--quiet"], {
+      cwd: `${__dirname}/../../..`,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    try {
+      let port = 0;
+      for await (const line of createInterface({ input: npm.stdout })) {
+        const match = /^COCKROACH_SERVER=http:\/\/127\.0\.0\.1:(\d+)$/.exec(line);
+        if (match) {
+          port = Number(match[1]);
+          break;
+        }
+      }
+      expect(port).toBeGreaterThan(0);
+      expect(await accepts(port)).toBe(true);
+      const exited = once(npm, "exit");
+      npm.kill("SIGTERM");
+      await exited;
+      // Wait for the condition itself (the port refusing connections), bounded by the test's timeout.
+      while (await accepts(port)) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await accepts(port)).toBe(false);
+    } finally {
+      try {
+        process.kill(-npm.pid!, "SIGKILL");
+      } catch {
+        // the group is gone already
+      }
+    }
+  }, 30_000);
 });
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}

@@ -190,7 +190,7 @@ function answerApi(state: FakeState, method: string, url: URL, req: IncomingMess
       state,
       cluster,
       params,
-      query: queryRecord(url.searchParams),
+      query: pageQuery(state, url.searchParams),
       body: () => parseJson(bodyText),
       now,
     };
@@ -213,6 +213,13 @@ function answerPublic(state: FakeState, method: string, url: URL): Reply {
   const cluster = match && method === "GET" ? state.clusters.get(match[1]!) : undefined;
   if (!cluster) return errorReply(notFound("Not Found"));
   return { status: 200, contentType: "text/plain; charset=utf-8", text: FAKE_CLUSTER_CA_PEM };
+}
+
+/** The query; with endless pages switched on, every page token is taken as the first page. */
+function pageQuery(state: FakeState, params: URLSearchParams): Record<string, string> {
+  const query = queryRecord(params);
+  if (state.quirks.endlessPages) delete query["pagination.page"];
+  return query;
 }
 
 function parseJson(text: string): unknown {

@@ -94,7 +94,8 @@ export class AllowListProvider
 
   async read(id: string, props?: AllowListOutputs): Promise<pulumi.dynamic.ReadResult<AllowListOutputs>> {
     const { clusterId, cidrIp, cidrMask } = parseAllowListId(id);
-    const client = this.client(operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS));
+    const deadline = operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS);
+    const client = this.client(deadline);
     // A 404 for the list is the cluster (or the server URL) missing: an error, never "the entry is gone".
     const entry = await findEntry(client, clusterId, cidrIp, cidrMask);
     if (entry === undefined) return { id: "" };
@@ -112,13 +113,15 @@ export class AllowListProvider
     const { clusterId, cidrIp, cidrMask } = props?.clusterId && props.cidrIp ? props : parseAllowListId(id);
     const what = `allowlist entry ${cidrIp}/${cidrMask} of cluster ${clusterId}`;
     if (leaveAdopted(props, what, "AllowList", progressReporter(this.tuning))) return;
-    const client = this.client(operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS));
+    const deadline = operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS);
+    const client = this.client(deadline);
     let answeredMissing = false;
     await reconcile(this.tuning, {
       description: `remove ${cidrIp}/${cidrMask} from the allowlist of cluster ${clusterId}`,
       clusterId,
       client,
       defaultTimeoutMs: DEFAULT_MUTATION_TIMEOUT_MS,
+      deadline,
       observe: () => findEntry(client, clusterId, cidrIp, cidrMask),
       decide: (entry) => (entry === undefined ? { done: true, value: undefined } : { done: false }),
       act: async () => {
@@ -143,7 +146,8 @@ export class AllowListProvider
     const { clusterId, cidrIp, cidrMask } = wanted;
     const flags: AllowlistFlags = { ui: wanted.ui, sql: wanted.sql };
     if (wanted.name !== undefined) flags.name = wanted.name;
-    const client = this.client(operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS));
+    const deadline = operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS);
+    const client = this.client(deadline);
     const report = progressReporter(this.tuning);
     let firstLook = !progress.exists;
     const entry = await reconcile(this.tuning, {
@@ -151,6 +155,7 @@ export class AllowListProvider
       clusterId,
       client,
       defaultTimeoutMs: DEFAULT_MUTATION_TIMEOUT_MS,
+      deadline,
       observe: () => findEntry(client, clusterId, cidrIp, cidrMask),
       decide: (existing): Decision<AllowlistEntry> => {
         if (firstLook && existing !== undefined) {

@@ -71,7 +71,8 @@ export class PrivateEndpointTrustedOwnerProvider
     inputs: PrivateEndpointTrustedOwnerInputs,
   ): Promise<pulumi.dynamic.CreateResult<PrivateEndpointTrustedOwnerOutputs>> {
     const { clusterId, type, externalOwnerId } = inputs;
-    const client = this.client(operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS));
+    const deadline = operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS);
+    const client = this.client(deadline);
     const same = sameOwnerAs(type, externalOwnerId);
     let posted = false;
     let firstLook = true;
@@ -83,6 +84,7 @@ export class PrivateEndpointTrustedOwnerProvider
         clusterId,
         client,
         defaultTimeoutMs: DEFAULT_MUTATION_TIMEOUT_MS,
+        deadline,
         observe: () => client.listTrustedOwners(clusterId),
         decide: (owners): Decision<TrustedOwner> => {
           const existing = oldestFirst(owners.filter(same))[0];
@@ -103,7 +105,7 @@ export class PrivateEndpointTrustedOwnerProvider
         },
       });
       // Identical entries beyond the one kept: ours from a POST whose answer was lost, or another process's.
-      if (posted) await this.removeExtras(client, clusterId, owner, same);
+      if (posted) await this.removeExtras(client, clusterId, owner, same, deadline);
       return { id: `${clusterId}:${owner.id}`, outs: outputsOf(clusterId, owner, inputs, adopted) };
     } catch (err) {
       if (known === undefined) throw err;
@@ -125,7 +127,8 @@ export class PrivateEndpointTrustedOwnerProvider
     props?: PrivateEndpointTrustedOwnerOutputs,
   ): Promise<pulumi.dynamic.ReadResult<PrivateEndpointTrustedOwnerOutputs>> {
     const { clusterId, ownerId } = parseOwnerId(id);
-    const client = this.client(operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS));
+    const deadline = operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS);
+    const client = this.client(deadline);
     const owner = (await client.listTrustedOwners(clusterId)).find((o) => o.id === ownerId);
     if (owner === undefined) return { id: "" };
     const inputs: PrivateEndpointTrustedOwnerInputs = { clusterId, type: owner.type, externalOwnerId: owner.external_owner_id };
@@ -142,7 +145,8 @@ export class PrivateEndpointTrustedOwnerProvider
     if (leaveAdopted(props, `trusted owner entry ${ownerId} of cluster ${clusterId}`, "PrivateEndpointTrustedOwner", progressReporter(this.tuning))) {
       return;
     }
-    const client = this.client(operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS));
+    const deadline = operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS);
+    const client = this.client(deadline);
     // Ours, and every entry identical to it (an orphan of a crashed create): one fact, removed as one.
     let identical = (owner: TrustedOwner) => owner.id === ownerId;
     await reconcile(this.tuning, {
@@ -150,6 +154,7 @@ export class PrivateEndpointTrustedOwnerProvider
       clusterId,
       client,
       defaultTimeoutMs: DEFAULT_MUTATION_TIMEOUT_MS,
+      deadline,
       // A 404 for the list is the cluster (or the server URL) missing: an error, never "the entry is gone".
       observe: () => client.listTrustedOwners(clusterId),
       decide: (owners) => {
@@ -171,12 +176,14 @@ export class PrivateEndpointTrustedOwnerProvider
     clusterId: string,
     kept: TrustedOwner,
     same: (owner: TrustedOwner) => boolean,
+    deadline: number,
   ): Promise<void> {
     await reconcile(this.tuning, {
       description: `remove duplicates of trusted owner ${kept.id} from cluster ${clusterId}`,
       clusterId,
       client,
       defaultTimeoutMs: DEFAULT_MUTATION_TIMEOUT_MS,
+      deadline,
       observe: () => client.listTrustedOwners(clusterId),
       decide: (owners) => (owners.some((o) => same(o) && o.id !== kept.id) ? { done: false } : { done: true, value: undefined }),
       act: async (owners) => {

@@ -118,6 +118,32 @@ describe("serialized providers", () => {
     expect(failures?.map((f) => f.property)).toEqual(["cidrIp", "cidrMask"]);
   });
 
+  it("return nothing the engine's host cannot marshal: no undefined property values (case 16)", async () => {
+    // The dynamic-provider host turns every result into a protobuf Struct, which throws on `undefined`; the engine
+    // would then show "Unexpected struct type." instead of our check failure or outputs.
+    const { Struct } = require("google-protobuf/google/protobuf/struct_pb.js") as { Struct: { fromJavaScript(v: unknown): unknown } };
+    const marshal = (value: unknown) => Struct.fromJavaScript(value);
+    const fake = await fakeWithCanaryKey();
+    const missingMask = await loaded.allowList.check!({} as never, {
+      clusterId: CLUSTERS.advancedAws, cidrIp: "198.51.100.0", sql: true, ui: false, name: undefined,
+    } as never);
+    expect(() => marshal(missingMask.inputs)).not.toThrow();
+    expect(missingMask.failures).toEqual([{ property: "cidrMask", reason: "cidrMask (missing) must be an integer from 0 to 32 (32 allows a single address)." }]);
+    expect(Object.values(missingMask.inputs!)).not.toContain(undefined);
+
+    const unnamed = { clusterId: CLUSTERS.advancedAws, cidrIp: "198.51.100.0", cidrMask: 24, sql: true, ui: false, name: undefined };
+    const created = await loaded.allowList.create(unnamed as never);
+    const read = await loaded.allowList.read(created.id, created.outs);
+    const updated = await loaded.allowList.update!(created.id, created.outs!, { ...unnamed, ui: true } as never);
+    const owner = await loaded.owner.create({ clusterId: CLUSTERS.advancedAws, type: "AWS_ACCOUNT_ID", externalOwnerId: "*", deleteAdopted: undefined } as never);
+    fake.setQuirks({ connectionsWithoutStatus: true });
+    const services = await loaded.services.read(CLUSTERS.advancedAws);
+    for (const [name, result] of Object.entries({ created, read, updated, owner, services })) {
+      expect(() => marshal(result), name).not.toThrow();
+    }
+    expect(() => marshal({ value: undefined })).toThrow(); // the check above can fail
+  });
+
   it("keep constructor arguments: each class, loaded from its text, builds instances with the tuning given", () => {
     // An implicit derived constructor loses its arguments once serialized; the providers declare theirs.
     const tuning: ProviderTuning = { waitTimeoutMs: 123, silent: true };

@@ -144,10 +144,14 @@ describe("partial creates (case 12)", () => {
   });
 
   it("a create refused before anything was made is a plain failure, without an ID", async () => {
-    await startFake({ clusters: [ADVANCED], faults: { rateLimitRate: 1, retryAfterSeconds: 0.01, methods: ["POST"] } });
-    const err = await rejectionOf(new AllowListProvider({ ...FAST, waitTimeoutMs: 500 }).create(ENTRY));
+    // 429 with a Retry-After longer than the time left: one POST, refused, then the wait runs out before anything
+    // else is sent, so no request is in flight (of unknown outcome) at the deadline.
+    const fake = await startFake({ clusters: [ADVANCED], faults: { rateLimitRate: 1, retryAfterSeconds: 3600, methods: ["POST"] } });
+    const tuning = { ...FAST, waitTimeoutMs: 1000, retry: { baseDelayMs: 5, maxDelayMs: 60_000 } };
+    const err = await rejectionOf(new AllowListProvider(tuning).create(ENTRY));
     expect(err.message).toMatch(/^Gave up to allow .*HTTP 429/);
     expect(err).not.toHaveProperty("id");
+    expect(requestsTo(fake, "POST", "/networking/allowlist").map((r) => r.status)).toEqual([429]);
   });
 });
 

@@ -152,7 +152,7 @@ describe("npm run fake-cloud", () => {
         // the group is gone already
       }
     }
-  }, 30_000);
+  }, 90_000); // npm and tsx start slowly on a busy machine; the wait is for the condition, this is only its bound
 });
 
 /** Whether something accepts TCP connections on 127.0.0.1:port. */

@@ -2,6 +2,7 @@
 // text, and driven against the fake. The API key must appear nowhere: not in the text, outputs or errors.
 import { beforeAll, describe, expect, it } from "vitest";
 import { serializeProvider } from "../../support/serialized";
+import { pollUntil, type WaitTimeoutError } from "../../../components/shared/poll";
 import { AllowListProvider } from "../../../components/cockroach/providers/allowListProvider";
 import { PrivateEndpointConnectionProvider } from "../../../components/cockroach/providers/privateEndpointConnectionProvider";
 import { PrivateEndpointServicesProvider } from "../../../components/cockroach/providers/privateEndpointServicesProvider";
@@ -33,11 +34,14 @@ async function serializeAll(): Promise<void> {
     owner: new PrivateEndpointTrustedOwnerProvider(FAST),
     allowList: new AllowListProvider(FAST),
   };
-  for (const [name, instance] of Object.entries(instances)) {
-    const { text, provider } = await serializeProvider(instance);
-    texts[name] = text;
-    (loaded as Record<string, unknown>)[name] = provider;
-  }
+  // Concurrently: much of a serialization is waiting for the inspector's answers, which overlap.
+  await Promise.all(
+    Object.entries(instances).map(async ([name, instance]) => {
+      const { text, provider } = await serializeProvider(instance);
+      texts[name] = text;
+      (loaded as Record<string, unknown>)[name] = provider;
+    }),
+  );
 }
 
 /** A fresh provider from stored text, as the engine's provider host loads it (no new serialization). */
@@ -215,5 +219,31 @@ describe("serialized providers", () => {
     const read = await provider.read(CLUSTERS.advancedAws);
     expect(read.props?.plan).toBe("ADVANCED");
     expect(fake.requests.at(-1)?.authorization).toBe(`Bearer ${CANARY_KEY}`);
+  });
+
+  it("a wait's timeout error keeps its message, fields and Error prototype from the serialized form, and a hung observation ends at the deadline", async () => {
+    // Here rather than in a file of its own: each file that serializes pays for loading @pulumi/pulumi again.
+    const waiter = {
+      async waitBriefly(hang: boolean): Promise<unknown> {
+        return pollUntil({
+          description: "endpoint vpce-1 to be available",
+          timeoutMs: 200,
+          minIntervalMs: 5,
+          observe: async () => (hang ? new Promise<string>(() => undefined) : "pending"),
+          check: (status) => ({ done: false, status }),
+          onProgress: () => {},
+        }).catch((err: unknown) => err);
+      },
+    };
+    const { provider } = await serializeProvider(waiter);
+    for (const hang of [false, true]) {
+      const err = (await provider.waitBriefly(hang)) as WaitTimeoutError;
+      expect(err).toBeInstanceOf(Error);
+      expect(err.name).toBe("WaitTimeoutError");
+      const status = hang ? "not observed yet" : "pending";
+      expect(err.message).toMatch(new RegExp(`^timed out after \\ds waiting for endpoint vpce-1 to be available; last status: ${status}\\.`));
+      expect(err.lastStatus).toBe(status);
+      expect(String(err)).toBe(`WaitTimeoutError: ${err.message}`);
+    }
   });
 });

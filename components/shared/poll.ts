@@ -26,11 +26,13 @@ export interface PollOptions<T, R> {
   /** Longest pause, so a change is noticed within this long of happening. @default 5000 */
   maxIntervalMs?: number;
   /**
-   * One observation. It is raced against the deadline: one that has not answered when the time is up is abandoned
-   * (its signal aborted) and the wait times out, so a hung request cannot stretch the wait. Pass the signal on to
-   * the request to have it cancelled too.
+   * One observation. At the deadline its signal is aborted: pass it on to the request, so the request ends then. One
+   * that ignores the signal is given observationGraceMs more to settle (so it does not go on running behind the
+   * caller's back), then abandoned, and the wait times out: a hung request cannot stretch the wait beyond that.
    */
   observe: (signal: AbortSignal) => Promise<T>;
+  /** How long an observation that ignores its aborted signal may still run after the deadline. @default 5000 */
+  observationGraceMs?: number;
   /** Decide from one observation: done, keep waiting (with the status to report), or throw to fail. */
   check: (observation: T) => PollVerdict<R>;
   /** Where progress lines go. Plugin stderr is shown by `pulumi up --debug`. @default console.error */
@@ -76,7 +78,7 @@ export async function pollUntil<T, R>(options: PollOptions<T, R>): Promise<R> {
   for (;;) {
     let pause = interval;
     try {
-      const observed = await withinDeadline(options.observe, deadline);
+      const observed = await withinDeadline(options.observe, deadline, options.observationGraceMs ?? 5000);
       if (observed.late) throw timedOut();
       const verdict = options.check(observed.value);
       if (verdict.done) return verdict.value;
@@ -101,26 +103,31 @@ export async function pollUntil<T, R>(options: PollOptions<T, R>): Promise<R> {
   }
 }
 
-/** Runs one observation, but stops waiting for it at the deadline (aborting its signal). */
+/** Runs one observation; at the deadline aborts its signal, and stops waiting for it graceMs later. */
 async function withinDeadline<T>(
   observe: (signal: AbortSignal) => Promise<T>,
   deadline: number,
+  graceMs: number,
 ): Promise<{ late: false; value: T } | { late: true }> {
   const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timers: ReturnType<typeof setTimeout>[] = [];
   const late = new Promise<{ late: true }>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      resolve({ late: true });
-    }, Math.max(0, deadline - Date.now()));
+    timers.push(
+      setTimeout(() => {
+        controller.abort();
+        timers.push(setTimeout(() => resolve({ late: true }), graceMs));
+      }, Math.max(0, deadline - Date.now())),
+    );
   });
   try {
     const observation = observe(controller.signal).then((value) => ({ late: false as const, value }));
     // An observation abandoned at the deadline may still reject later: that rejection is expected, not unhandled.
     observation.catch(() => undefined);
-    return await Promise.race([observation, late]);
+    const outcome = await Promise.race([observation, late]);
+    // Settled only because the deadline aborted it: the time is up whatever it answered.
+    return controller.signal.aborted ? { late: true } : outcome;
   } finally {
-    clearTimeout(timer);
+    timers.forEach(clearTimeout);
   }
 }
 

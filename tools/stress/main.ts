@@ -26,13 +26,16 @@ function busyLoop(): ChildProcess {
   return spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
 }
 
+/** The suite running now, stopped with the busy loops on Ctrl-C. */
+let current: ChildProcess | undefined;
+
 function runSuite(run: number, vitestArgs: string[]): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const vitest = spawn(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...vitestArgs], {
+    const vitest = (current = spawn(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...vitestArgs], {
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, FORCE_COLOR: "0" },
-    });
+    }));
     let output = "";
     vitest.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
@@ -55,6 +58,7 @@ async function main(): Promise<number> {
   const stopBusy = () => busy.forEach((child) => child.kill("SIGKILL"));
   process.once("SIGINT", () => {
     stopBusy();
+    current?.kill("SIGTERM");
     process.exit(130);
   });
   const results: RunResult[] = [];

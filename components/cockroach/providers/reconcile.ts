@@ -32,7 +32,10 @@ export interface ReconcileSpec<S, R> {
   act: (observed: S) => Promise<Decision<R>>;
 }
 
-/** Thrown when the deadline passes with transient failures only. Plain Error: see docs/design.md (serialized errors). */
+/**
+ * Observe, decide, act until done. Non-retryable errors are thrown as they are; when the deadline (or the optional
+ * round cap) ends it with transient failures only, a plain Error says how long it tried and the last failure.
+ */
 export async function reconcile<S, R>(tuning: ProviderTuning, spec: ReconcileSpec<S, R>): Promise<R> {
   const maxRounds = tuning.mutationAttempts === undefined ? Infinity : Math.max(1, tuning.mutationAttempts);
   const started = Date.now();

@@ -228,6 +228,7 @@ describe("serialized providers", () => {
         return pollUntil({
           description: "endpoint vpce-1 to be available",
           timeoutMs: 200,
+          observationGraceMs: 50,
           minIntervalMs: 5,
           observe: async () => (hang ? new Promise<string>(() => undefined) : "pending"),
           check: (status) => ({ done: false, status }),

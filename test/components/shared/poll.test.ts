@@ -135,19 +135,31 @@ describe("pollUntil", () => {
     expect(Date.now() - started).toBe(1234);
   });
 
-  it("abandons an observation that has not answered at the deadline, aborting its signal", async () => {
+  it("aborts an observation's signal at the deadline, and abandons one that ignores it after the grace", async () => {
     let signal: AbortSignal | undefined;
     const started = Date.now();
     const { error } = await settle({
-      ...fast, description: "endpoint to be ready", timeoutMs: 5000,
+      ...fast, description: "endpoint to be ready", timeoutMs: 5000, observationGraceMs: 700,
       observe: (s) => {
         signal = s;
         return new Promise<string>(() => undefined); // a request that never answers
       },
       check: (s) => ({ done: true, value: s }),
     });
-    expect((error as Error).message).toMatch(/^timed out after 5s waiting for endpoint to be ready; last status: not observed yet\./);
-    expect(Date.now() - started).toBe(5000);
+    expect((error as Error).message).toMatch(/^timed out after 6s waiting for endpoint to be ready; last status: not observed yet\./);
+    expect(Date.now() - started).toBe(5700);
     expect(signal?.aborted).toBe(true);
+  });
+
+  it("ends at the deadline when the observation honours its signal (a request cancelled by it)", async () => {
+    const started = Date.now();
+    const { error } = await settle({
+      ...fast, description: "endpoint to be ready", timeoutMs: 5000,
+      observe: (signal) =>
+        new Promise<string>((_, reject) => signal.addEventListener("abort", () => reject(Object.assign(new Error("aborted"), { retryable: true })))),
+      check: (s) => ({ done: true, value: s }),
+    });
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(Date.now() - started).toBe(5000);
   });
 });

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { connect } from "node:net";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { CliError, DEFAULT_PORT, DEMO_CLUSTER, parseCli, parseClusterSpec } from "../../../tools/fake-cloud/cli";
 
 describe("parseCli", () => {
@@ -122,36 +122,37 @@ describe("npm run fake-cloud", () => {
 
   it("stops the server when the npm process that started it is killed: no orphan keeps the port", async () => {
     // npm -> sh -> tsx -> node: a SIGTERM to npm ends npm and sh only; the server must notice and stop by itself.
-    // Its own process group, so the finally block can clean up whatever this test started.
+    // Its own process group, so the cleanup below can end whatever this test started.
     const npm = spawn("npm", ["run", "--silent", "fake-cloud", "--", "--port", "0", "--quiet"], {
       cwd: `${__dirname}/../../..`,
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
-    try {
-      let port = 0;
-      for await (const line of createInterface({ input: npm.stdout })) {
-        const match = /^COCKROACH_SERVER=http:\/\/127\.0\.0\.1:(\d+)$/.exec(line);
-        if (match) {
-          port = Number(match[1]);
-          break;
-        }
-      }
-      expect(port).toBeGreaterThan(0);
-      expect(await accepts(port)).toBe(true);
-      const exited = once(npm, "exit");
-      npm.kill("SIGTERM");
-      await exited;
-      // Wait for the condition itself (the port refusing connections), bounded by the test's timeout.
-      while (await accepts(port)) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(await accepts(port)).toBe(false);
-    } finally {
+    // Runs however the test ends (a timeout included): whatever this test started goes.
+    onTestFinished(() => {
       try {
         process.kill(-npm.pid!, "SIGKILL");
       } catch {
         // the group is gone already
       }
+    });
+    let port = 0;
+    for await (const line of createInterface({ input: npm.stdout })) {
+      const match = /^COCKROACH_SERVER=http:\/\/127\.0\.0\.1:(\d+)$/.exec(line);
+      if (match) {
+        port = Number(match[1]);
+        break;
+      }
     }
+    expect(port).toBeGreaterThan(0);
+    expect(await accepts(port)).toBe(true);
+    const exited = once(npm, "exit");
+    npm.kill("SIGTERM");
+    await exited;
+    // Wait for the condition itself (the port refusing connections), with a generous deadline of its own.
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && (await accepts(port))) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await accepts(port)).toBe(false);
   }, 90_000); // npm and tsx start slowly on a busy machine; the wait is for the condition, this is only its bound
 });
 

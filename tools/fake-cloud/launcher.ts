@@ -52,11 +52,17 @@ function commandLine(pid: number): string {
   }
 }
 
+/** Alive, and not a zombie (ended, not yet reaped: kill(pid, 0) still succeeds on one). */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return true; // no /proc: kill(pid, 0) is all we know
   }
 }

@@ -15,12 +15,18 @@ export interface AllowListArgs {
   ui: pulumi.Input<boolean>;
   /** Name of the entry. @default a server-side default, reported in the `name` output */
   name?: pulumi.Input<string>;
+  /**
+   * Whether delete removes the entry even when this resource adopted it (found it already there rather than creating
+   * it, e.g. another stack's). Adopted entries are otherwise left in place on delete, with a warning. @default false
+   */
+  deleteAdopted?: pulumi.Input<boolean>;
 }
 
 const defaultProvider = new AllowListProvider();
 
 /**
- * An IP allowlist entry. An existing entry for the same CIDR is adopted and given the wanted flags. Private
+ * An IP allowlist entry. An existing entry for the same CIDR is adopted (recorded in `adopted`, left in place on
+ * delete unless `deleteAdopted`) and given the wanted flags, with a warning naming what changes. Private
  * networks connected through private endpoints do not need allowlist entries. Import ID: `<clusterId>:<ip>/<mask>`.
  */
 export class AllowList extends pulumi.dynamic.Resource {
@@ -31,8 +37,10 @@ export class AllowList extends pulumi.dynamic.Resource {
   declare readonly ui: pulumi.Output<boolean>;
   /** The entry's name: the one given, or the server's default. */
   declare readonly name: pulumi.Output<string>;
+  /** True when the entry existed before this resource and was adopted; delete then leaves it unless deleteAdopted. */
+  declare readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: AllowListArgs, opts?: pulumi.CustomResourceOptions) {
-    super(defaultProvider, name, { name: undefined, ...args }, opts, "cockroach", "AllowList");
+    super(defaultProvider, name, { name: undefined, ...args, adopted: undefined }, opts, "cockroach", "AllowList");
   }
 }

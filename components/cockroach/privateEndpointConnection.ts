@@ -11,6 +11,11 @@ export interface PrivateEndpointConnectionArgs {
    * replaces the resource.
    */
   endpointId: pulumi.Input<string>;
+  /**
+   * Whether delete removes the registration even when this resource adopted it (found it already there rather than creating
+   * it, e.g. another stack's). Adopted entries are otherwise left in place on delete, with a warning. @default false
+   */
+  deleteAdopted?: pulumi.Input<boolean>;
 }
 
 const defaultProvider = new PrivateEndpointConnectionProvider();
@@ -31,12 +36,14 @@ export class PrivateEndpointConnection extends pulumi.dynamic.Resource {
   declare readonly serviceId: pulumi.Output<string>;
   /** STATUS_AVAILABLE after create; after a refresh, the status the API reports. */
   declare readonly status: pulumi.Output<string>;
+  /** True when the entry existed before this resource and was adopted; delete then leaves it unless deleteAdopted. */
+  declare readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: PrivateEndpointConnectionArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       defaultProvider,
       name,
-      { ...args, cloudProvider: undefined, regionName: undefined, serviceId: undefined, status: undefined },
+      { ...args, cloudProvider: undefined, regionName: undefined, serviceId: undefined, status: undefined, adopted: undefined },
       opts,
       "cockroach",
       "PrivateEndpointConnection",

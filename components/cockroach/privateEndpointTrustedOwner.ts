@@ -9,6 +9,11 @@ export interface PrivateEndpointTrustedOwnerArgs {
   type: pulumi.Input<string>;
   /** 12-digit AWS account ID that may own endpoints, or "*" for all. Changing it replaces the resource. */
   externalOwnerId: pulumi.Input<string>;
+  /**
+   * Whether delete removes the entry even when this resource adopted it (found it already there rather than creating
+   * it, e.g. another stack's). Adopted entries are otherwise left in place on delete, with a warning. @default false
+   */
+  deleteAdopted?: pulumi.Input<boolean>;
 }
 
 const defaultProvider = new PrivateEndpointTrustedOwnerProvider();
@@ -23,8 +28,10 @@ export class PrivateEndpointTrustedOwner extends pulumi.dynamic.Resource {
   declare readonly externalOwnerId: pulumi.Output<string>;
   /** UUID of the trusted owner entry. */
   declare readonly ownerId: pulumi.Output<string>;
+  /** True when the entry existed before this resource and was adopted; delete then leaves it unless deleteAdopted. */
+  declare readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: PrivateEndpointTrustedOwnerArgs, opts?: pulumi.CustomResourceOptions) {
-    super(defaultProvider, name, { ...args, ownerId: undefined }, opts, "cockroach", "PrivateEndpointTrustedOwner");
+    super(defaultProvider, name, { ...args, ownerId: undefined, adopted: undefined }, opts, "cockroach", "PrivateEndpointTrustedOwner");
   }
 }

@@ -1,7 +1,8 @@
 // `npm run fake-cloud`: the fake Cloud API as a standalone server for manual runs of the program against it.
 // Prints the environment to point the program at it, logs requests (never the Authorization header) to stderr,
-// and stops on SIGINT/SIGTERM.
+// and stops on SIGINT/SIGTERM/SIGHUP, or when the process that launched it ends (see launcher.ts).
 import { CliError, USAGE, parseCli, type CliConfig } from "./cli";
+import { stopWhenLauncherEnds } from "./launcher";
 import { startFakeCloud } from "./start";
 import type { FakeCloudServer, FakeClusterSeed, RecordedRequest } from "./types";
 
@@ -23,6 +24,27 @@ function logRequest(request: RecordedRequest): void {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // The launch chain is read first, before anything is printed: once the ready lines are out, the launcher may be
+  // killed at any moment, and a chain read after that would miss it.
+  const running: { fake?: FakeCloudServer } = {};
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`fake-cloud: ${signal}, stopping\n`);
+    (running.fake?.close() ?? Promise.resolve()).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`fake-cloud: close failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  stopWhenLauncherEnds((why) => stop(why));
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGHUP", () => stop("SIGHUP"));
+
   let config: CliConfig;
   try {
     config = parseCli(argv);
@@ -39,30 +61,15 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
-  const fake = await startFakeCloud({ ...config.options, onRequestDone: config.quiet ? undefined : logRequest });
+  const started = await startFakeCloud({ ...config.options, onRequestDone: config.quiet ? undefined : logRequest });
+  running.fake = started;
   const apiKey = Object.keys(config.options.apiKeys ?? { "fake-api-key": "CLUSTER_ADMIN" })[0];
   const lines = [
-    `COCKROACH_SERVER=${fake.url}`,
+    `COCKROACH_SERVER=${started.url}`,
     `COCKROACH_API_KEY=${apiKey}`,
-    ...config.options.clusters.map((seed) => describeCluster(fake, seed)),
+    ...config.options.clusters.map((seed) => describeCluster(started, seed)),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stderr.write(`fake-cloud: ${signal}, stopping\n`);
-    fake.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`fake-cloud: close failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGINT", () => stop("SIGINT"));
-  process.once("SIGTERM", () => stop("SIGTERM"));
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -16,6 +16,7 @@ import {
   unavailable,
 } from "./errors";
 import { isMutation, type FaultDecision } from "./faults";
+import { HTML_ERROR_PAGE, quirkedBody } from "./quirks";
 import { headerValue, queryRecord } from "./requestLog";
 import { ROUTES, matchRoute, type RouteContext } from "./routes";
 import type { FakeState } from "./state";
@@ -104,6 +105,8 @@ async function handleRequest(
     userAgent: headerValue(req.headers["user-agent"]),
   };
   state.requests.push(record);
+  const hold = state.holds.find((h) => !h.taken && h.method === method && url.pathname.endsWith(h.pathEnd));
+  if (hold) hold.taken = true;
   const finish = (reply: Reply | "drop") => {
     if (reply === "drop") {
       record.status = 0;
@@ -118,9 +121,14 @@ async function handleRequest(
       res.end(reply.text);
     }
     onRequestDone?.(record);
+    hold?.finish(record);
   };
 
   const isApi = url.pathname.startsWith(API_PREFIX);
+  if (isApi && (state.quirks.htmlErrors ?? 0) > 0) {
+    state.quirks.htmlErrors = (state.quirks.htmlErrors ?? 0) - 1;
+    return finish({ status: 500, contentType: "text/html", text: HTML_ERROR_PAGE });
+  }
   const fault = isApi ? state.dice.decide(method) : NO_FAULT;
   if (fault.before) {
     record.fault = fault.before;
@@ -137,6 +145,8 @@ async function handleRequest(
     if (error instanceof ApiError) return finish(errorReply(error));
     return finish("drop"); // the client went away mid-body
   }
+  // Parked with its body read: once released it is handled (applied) even if its client has gone meanwhile.
+  if (hold) await hold.park(record);
 
   if (fault.slow) {
     record.fault = "slow";
@@ -168,6 +178,7 @@ function answerApi(state: FakeState, method: string, url: URL, req: IncomingMess
     authorize(role, route.roles, route.operation);
 
     const now = state.now();
+    if (state.quirks.hiddenClusters?.includes(params.cluster_id ?? "")) throw notFound(`cluster ${params.cluster_id} not found`);
     const cluster = state.findCluster(params.cluster_id ?? "");
     if (isMutation(method)) {
       const clusterState = cluster.stateAt(now);
@@ -179,12 +190,17 @@ function answerApi(state: FakeState, method: string, url: URL, req: IncomingMess
       state,
       cluster,
       params,
-      query: queryRecord(url.searchParams),
+      query: pageQuery(state, url.searchParams),
       body: () => parseJson(bodyText),
       now,
     };
     const result = route.handle(ctx);
-    return jsonReply(result.status ?? 200, result.body);
+    const reply = jsonReply(result.status ?? 200, quirkedBody(state.quirks, route.operation, result.body));
+    if (method === "GET" && reply.status === 200 && (state.quirks.invalidJsonAnswers ?? 0) > 0) {
+      state.quirks.invalidJsonAnswers = (state.quirks.invalidJsonAnswers ?? 0) - 1;
+      return { ...reply, text: reply.text.slice(0, Math.max(1, Math.floor(reply.text.length / 2))) };
+    }
+    return reply;
   } catch (error) {
     if (error instanceof ApiError) return errorReply(error);
     throw error;
@@ -197,6 +213,13 @@ function answerPublic(state: FakeState, method: string, url: URL): Reply {
   const cluster = match && method === "GET" ? state.clusters.get(match[1]!) : undefined;
   if (!cluster) return errorReply(notFound("Not Found"));
   return { status: 200, contentType: "text/plain; charset=utf-8", text: FAKE_CLUSTER_CA_PEM };
+}
+
+/** The query; with endless pages switched on, every page token is taken as the first page. */
+function pageQuery(state: FakeState, params: URLSearchParams): Record<string, string> {
+  const query = queryRecord(params);
+  if (state.quirks.endlessPages) delete query["pagination.page"];
+  return query;
 }
 
 function parseJson(text: string): unknown {

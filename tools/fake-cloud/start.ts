@@ -1,4 +1,5 @@
 // startFakeCloud: builds the state, starts the HTTP server and exposes both through the FakeCloud contract.
+import { newHold } from "./quirks";
 import { maxArrivalsInWindow } from "./requestLog";
 import { startServer } from "./server";
 import { FakeState } from "./state";
@@ -26,6 +27,12 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     declareEndpoint: (id, endpointId, declaration) => cluster(id).connections.declare(endpointId, declaration),
 
     cluster: (id) => cluster(id).toApi(now()),
+    setQuirks: (quirks) => (state.quirks = { ...quirks }),
+    hold: (method, pathEnd) => {
+      const hold = newHold(method, pathEnd);
+      state.holds.push(hold);
+      return hold;
+    },
     connections: (id) => cluster(id).connections.list(now(), state.timing),
     services: (id) => cluster(id).services.list(now(), state.timing.serviceCreateMs),
     allowlist: (id) => cluster(id).allowlist.all(),

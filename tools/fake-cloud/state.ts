@@ -3,6 +3,7 @@
 import { FakeCluster, type ClusterClock } from "./clusters";
 import { notFound } from "./errors";
 import { FaultDice } from "./faults";
+import type { FakeQuirks, Hold } from "./quirks";
 import type { FakeCloudOptions, FakeClusterSeed, FakeTiming, RecordedRequest, Role } from "./types";
 
 export type ResolvedTiming = Required<FakeTiming>;
@@ -23,6 +24,10 @@ export class FakeState {
   readonly allowlistPageSize: number;
   readonly dice: FaultDice;
   timing: ResolvedTiming;
+  /** Misbehaviours switched on by tests (see quirks.ts). */
+  quirks: FakeQuirks = {};
+  /** Requests to park when they arrive, each taken by the first match. */
+  readonly holds: Hold[] = [];
 
   constructor(options: FakeCloudOptions) {
     this.apiKeys = { ...(options.apiKeys ?? DEFAULT_API_KEYS) };

@@ -15,6 +15,8 @@ const OWNER_TYPES = ["AWS_ACCOUNT_ID"];
 
 export class TrustedOwnerBook {
   private readonly entries = new Map<string, TrustedOwner>();
+  /** created_at of the newest entry: timestamps strictly increase, as the API's (finer than ms) do in practice. */
+  private lastCreatedAt = 0;
 
   constructor(private readonly clusterId: string) {}
 
@@ -32,7 +34,7 @@ export class TrustedOwnerBook {
       cluster_id: this.clusterId,
       type,
       external_owner_id: externalOwnerId,
-      created_at: new Date(now).toISOString(),
+      created_at: new Date((this.lastCreatedAt = Math.max(now, this.lastCreatedAt + 1))).toISOString(),
     };
     this.entries.set(owner.id, owner);
     return { ...owner };

@@ -1,6 +1,9 @@
 // Public contract of the fake CockroachDB Cloud API. Tests of the client and the dynamic resources code against
 // this interface; the server implementation may grow, but must not break it.
 
+import type { FakeQuirks, HeldRequest } from "./quirks";
+
+export type { FakeQuirks, HeldRequest };
 export type Plan = "BASIC" | "STANDARD" | "ADVANCED";
 export type CloudProvider = "AWS" | "GCP";
 export type ClusterState = "CREATING" | "CREATED" | "CREATION_FAILED" | "DELETED" | "LOCKED";
@@ -153,9 +156,16 @@ export interface FakeCloud {
   declareEndpoint?(clusterId: string, endpointId: string, declaration: FakeEndpointDeclaration): void;
   /** The Cluster object GET /api/v1/clusters/{id} would return now. Always present on FakeCloudServer. */
   cluster?(clusterId: string): unknown;
+  /** Replaces the misbehaviours (see FakeQuirks); `{}` switches them all off. Always present on FakeCloudServer. */
+  setQuirks?(quirks: FakeQuirks): void;
+  /**
+   * Parks the first request whose method matches and whose path ends with `pathEnd` until released. Always
+   * present on FakeCloudServer.
+   */
+  hold?(method: string, pathEnd: string): HeldRequest;
 }
 
 /** What startFakeCloud actually returns: the contract with every optional control method present. */
-export type FakeCloudServer = FakeCloud & Required<Pick<FakeCloud, "declareEndpoint" | "cluster">>;
+export type FakeCloudServer = FakeCloud & Required<Pick<FakeCloud, "declareEndpoint" | "cluster" | "setQuirks" | "hold">>;
 
 export type StartFakeCloud = (options?: FakeCloudOptions) => Promise<FakeCloud>;

@@ -1,7 +1,10 @@
 // Waiting between attempts: exponential backoff with full jitter, and the server's Retry-After when it sent one.
 
 export interface RetryOptions {
-  /** Attempts in all, the first included. @default 5 */
+  /**
+   * Attempts in all, the first included, of a GET made without an operation deadline. With a deadline (every
+   * provider call has one) a transient failure is retried until the deadline instead. @default 5
+   */
   attempts?: number;
   /** Backoff ceiling of the first retry; it doubles with each retry. @default 500 */
   baseDelayMs?: number;
@@ -37,4 +40,9 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+/** Milliseconds left before `deadline` (epoch ms), Infinity without one, never negative. */
+export function remainingMs(deadline: number | undefined, now: number = Date.now()): number {
+  return deadline === undefined ? Infinity : Math.max(0, deadline - now);
 }

@@ -1,7 +1,7 @@
 // Typed operations of the Cloud API v1 used by this library. Server and key are resolved per request (see settings).
 import { sendRequest, type ApiRequest, type HttpMethod, type TransportOptions } from "./http";
 import { OPERATIONS, type Operation } from "./operations";
-import { resolveApiKey, resolveServer, type ConfiguredSettings } from "./settings";
+import { resolveApiKey, resolveServer, withoutCredentials, type ConfiguredSettings } from "./settings";
 import type {
   AllowlistEntry,
   AllowlistPage,
@@ -38,12 +38,22 @@ export interface ConnectionStringQuery {
 
 /** Allowlist page size asked for; the API's maximum. */
 const ALLOWLIST_PAGE_LIMIT = 500;
+/**
+ * Pages read at most: 100 pages of 500 are far beyond any real allowlist, so a server that hands out a new page token
+ * on every page is stopped here (and by the operation deadline) instead of keeping a read going forever.
+ */
+export const MAX_ALLOWLIST_PAGES = 100;
 
 export class CockroachCloudClient {
   private declare readonly options: CockroachCloudClientOptions;
 
   constructor(options: CockroachCloudClientOptions = {}) {
     this.options = options;
+  }
+
+  /** The same client with every request bounded by `deadline` (epoch ms): see TransportOptions.deadline. */
+  withDeadline(deadline: number): CockroachCloudClient {
+    return new CockroachCloudClient({ ...this.options, deadline });
   }
 
   getCluster(clusterId: string): Promise<Cluster> {
@@ -159,6 +169,12 @@ export class CockroachCloudClient {
       // A server that hands out the same page token twice would otherwise keep us here forever.
       if (!page || seenPages.has(page)) return entries;
       seenPages.add(page);
+      if (seenPages.size >= MAX_ALLOWLIST_PAGES) {
+        throw new Error(
+          `CockroachDB Cloud API ListAllowlistEntries (cluster ${clusterId}) kept handing out new page tokens: stopped ` +
+            `after ${MAX_ALLOWLIST_PAGES} pages (${entries.length} entries). The server's pagination is broken; try again later.`,
+        );
+      }
     }
   }
 
@@ -207,7 +223,8 @@ export class CockroachCloudClient {
   }
 
   private server(): string {
-    return (this.options.server ?? resolveServer(this.options.configured)).replace(/\/+$/, "");
+    const server = this.options.server === undefined ? resolveServer(this.options.configured) : withoutCredentials(this.options.server);
+    return server.replace(/\/+$/, "");
   }
 
   private call<T>(

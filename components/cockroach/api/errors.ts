@@ -53,7 +53,8 @@ export class CockroachApiError extends Error implements MaybeRetryable {
 
   constructor(init: CockroachApiErrorInit) {
     const secrets = init.redact ?? [];
-    const code = codeName(init.code);
+    const rawCode = codeName(init.code);
+    const code = rawCode === undefined ? undefined : redactSecrets(rawCode, secrets);
     const apiMessage = init.apiMessage === undefined ? undefined : redactSecrets(init.apiMessage, secrets);
     const message = redactSecrets(composeMessage(init, code, apiMessage), secrets);
     super(message);
@@ -91,6 +92,15 @@ export function isAlreadyExists(err: unknown): boolean {
   return e?.status === 409 && !e.retryable;
 }
 
+/**
+ * Whether a failed mutation may still have been applied: no answer (network error, timeout, dropped connection) or a
+ * 5xx. A 4xx (429 included) is a refusal: nothing was done.
+ */
+export function mayHaveApplied(err: unknown): boolean {
+  const status = (err as Partial<CockroachApiError> | undefined)?.status;
+  return typeof status !== "number" || status === 0 || status >= 500;
+}
+
 export function isNotFound(err: unknown): boolean {
   return (err as Partial<CockroachApiError> | undefined)?.status === 404;
 }
@@ -110,16 +120,23 @@ function codeName(code: string | number | undefined): string | undefined {
 }
 
 /**
- * Shortest secret that is redacted. Real API keys are far longer; a shorter string is not a valid key, and blanking
- * it everywhere (e.g. a key "a") would corrupt every message it occurs in while protecting nothing.
+ * Secrets shorter than this are redacted only where they stand as a whole token (not inside a longer word): real API
+ * keys are far longer, and blanking a short string everywhere (e.g. a key "a") would corrupt every message while
+ * protecting nothing. Longer secrets are redacted wherever they occur.
  */
 export const MIN_REDACTED_SECRET_LENGTH = 8;
 
-/** Removes each secret (of at least MIN_REDACTED_SECRET_LENGTH characters), and any bearer token, from a text. */
+/** Removes each secret, and any bearer token, from a text. */
 export function redactSecrets(text: string, secrets: string[]): string {
   let out = text;
   for (const secret of secrets) {
+    if (secret === "") continue;
     if (secret.length >= MIN_REDACTED_SECRET_LENGTH) out = out.split(secret).join("[REDACTED]");
+    else out = out.replace(new RegExp(`(?<![A-Za-z0-9_-])${escapeRegExp(secret)}(?![A-Za-z0-9_-])`, "g"), "[REDACTED]");
   }
   return out.replace(/(Bearer\s+)[^\s"',;]+/gi, "$1[REDACTED]");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

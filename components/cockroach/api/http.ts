@@ -1,7 +1,10 @@
 // One HTTP exchange with the Cloud API: rate limit, timeout, headers, error mapping, and retries for GETs only.
 // A mutation is never repeated here: its outcome is unknown after a transient failure, so the error says
 // `retryable` and the caller observes the current state before deciding to act again.
-import { backoffDelayMs, DEFAULT_RETRY, parseRetryAfter, sleep, type RetryOptions } from "./backoff";
+//
+// An operation deadline (TransportOptions.deadline) bounds everything: no attempt outlives it (its timeout is cut to
+// what is left), no backoff or Retry-After sleeps past it, and GETs are retried until it rather than a fixed count.
+import { backoffDelayMs, DEFAULT_RETRY, parseRetryAfter, remainingMs, sleep, type RetryOptions } from "./backoff";
 import { CockroachApiError } from "./errors";
 import type { Operation } from "./operations";
 import { acquireRequestSlot, type RateLimitOptions } from "./rateLimiter";
@@ -13,6 +16,11 @@ export interface TransportOptions {
   /** Retries of GETs. */
   retry?: RetryOptions;
   rateLimit?: RateLimitOptions;
+  /**
+   * Epoch ms by which the whole operation this request belongs to must be over (a provider call's wait limit).
+   * @default none: each attempt gets requestTimeoutMs, GETs get retry.attempts attempts
+   */
+  deadline?: number;
 }
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -36,20 +44,37 @@ export interface ApiRequest {
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export async function sendRequest<T>(request: ApiRequest, options?: TransportOptions): Promise<T> {
-  const attempts = request.method === "GET" ? Math.max(1, options?.retry?.attempts ?? DEFAULT_RETRY.attempts) : 1;
+  const deadline = options?.deadline;
+  const attempts =
+    request.method !== "GET" ? 1 : deadline !== undefined ? Infinity : Math.max(1, options?.retry?.attempts ?? DEFAULT_RETRY.attempts);
+  const requestTimeoutMs = options?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  let lastFailure: CockroachApiError | undefined;
   for (let attempt = 1; ; attempt++) {
     const release = await acquireRequestSlot(options?.rateLimit);
+    const left = remainingMs(deadline);
     let outcome: Outcome<T>;
     try {
-      outcome = await attemptOnce<T>(request, options?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, maxRetryAfterMs(options));
+      if (left <= 0) throw lastFailure ?? outOfTime(request);
+      outcome = await attemptOnce<T>(request, Math.min(requestTimeoutMs, left), Math.min(maxRetryAfterMs(options), left));
     } finally {
       release();
     }
     if (outcome.ok) return outcome.value;
     const failure = outcome.error;
+    // Cut short by the deadline after earlier failures: the earlier failure says more than "timed out after 3 ms".
+    if (lastFailure !== undefined && failure.status === 0 && remainingMs(deadline) <= 0) throw lastFailure;
+    lastFailure = failure;
     if (!failure.retryable || attempt >= attempts) throw failure;
-    await sleep(backoffDelayMs(attempt, options?.retry, failure.retryAfterMs));
+    const pause = backoffDelayMs(attempt, options?.retry, failure.retryAfterMs);
+    // A pause that would use up the rest of the budget cannot be followed by an attempt: fail now, not at the deadline.
+    if (pause >= remainingMs(deadline)) throw failure;
+    await sleep(pause);
   }
+}
+
+/** The deadline passed before the first attempt could start (e.g. while waiting for a rate-limit slot). */
+function outOfTime(request: ApiRequest): CockroachApiError {
+  return apiError(request, 0, undefined, "the operation's time limit was used up before the request could be sent");
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: CockroachApiError };
@@ -81,7 +106,12 @@ async function attemptOnce<T>(request: ApiRequest, timeoutMs: number, retryAfter
     try {
       return { ok: true, value: (text.trim() === "" ? {} : JSON.parse(text)) as T };
     } catch {
-      return { ok: false, error: apiError(request, response.status, undefined, `unreadable JSON answer: ${text.slice(0, 200)}`) };
+      // A truncated or garbled answer: for a GET, asking again is safe; for a mutation its outcome is unknown, so the
+      // caller observes again. Either way it is transient.
+      return {
+        ok: false,
+        error: apiError(request, response.status, undefined, `unreadable JSON answer (${describeText(text)})`, undefined, true),
+      };
     }
   }
   const body = parseErrorBody(text);
@@ -122,6 +152,7 @@ function apiError(
   code: string | number | undefined,
   apiMessage: string | undefined,
   retryAfterMs?: number,
+  retryable: boolean = isTransientStatus(status, apiMessage),
 ): CockroachApiError {
   return new CockroachApiError({
     operation: request.operation.name,
@@ -129,11 +160,23 @@ function apiError(
     status,
     code,
     apiMessage,
-    retryable: isTransientStatus(status, apiMessage),
+    retryable,
     retryAfterMs,
     hint: hintFor(request, status),
-    redact: request.apiKey === undefined ? [] : [request.apiKey],
+    redact: secretsOf(request),
   });
+}
+
+/** What must never appear in an error: the key, and credentials written into the server URL. */
+function secretsOf(request: ApiRequest): string[] {
+  const secrets = request.apiKey === undefined ? [] : [request.apiKey];
+  try {
+    const url = new URL(request.url);
+    if (url.password) secrets.push(url.password, decodeURIComponent(url.password));
+  } catch {
+    // not a URL: nothing to add
+  }
+  return secrets;
 }
 
 function networkError(request: ApiRequest, err: unknown, timeoutMs: number): CockroachApiError {
@@ -155,7 +198,11 @@ function hintFor(request: ApiRequest, status: number): string | undefined {
     case 403:
       return `The API key's service account needs one of ${request.operation.roles.join(", ")} on the cluster.`;
     case 404:
-      return `Not found: ${request.notFound ?? (request.clusterId ? `cluster ${request.clusterId}` : "the requested object")}. Check the ID, and that the API key's organization owns the cluster.`;
+      return (
+        `Not found: ${request.notFound ?? (request.clusterId ? `cluster ${request.clusterId}` : "the requested object")}. ` +
+        "Check the ID, that the API key's organization owns the cluster, and that COCKROACH_SERVER (or cockroach:server) " +
+        "is the Cloud API's base URL. If the cluster was deleted, remove its resources from the stack with `pulumi state delete`."
+      );
     case 429:
       return "The Cloud API allows 10 requests per second per user.";
     default:
@@ -169,8 +216,28 @@ function parseErrorBody(text: string): { code?: string | number; message?: strin
     const code = typeof parsed.code === "number" || typeof parsed.code === "string" ? parsed.code : undefined;
     const message =
       typeof parsed.message === "string" ? parsed.message : typeof parsed.error === "string" ? parsed.error : undefined;
-    return { code, message };
+    return { code, message: message === undefined ? undefined : plainLine(message, 500) };
   } catch {
-    return { message: text.trim() === "" ? undefined : text.trim().slice(0, 500) };
+    return { message: text.trim() === "" ? undefined : describeText(text) };
   }
+}
+
+/**
+ * A body that is not the API's JSON, described rather than copied: an HTML page (a proxy's or load balancer's error
+ * page, or a COCKROACH_SERVER that is not the API) is named as such; other text is cut to one short line.
+ */
+function describeText(text: string): string {
+  const trimmed = text.trim();
+  if (/^<(!doctype|html|head|body|\?xml)/i.test(trimmed) || /<\/(html|body|title)>/i.test(trimmed)) {
+    const title = /<title[^>]*>([^<]{1,80})<\/title>/i.exec(trimmed)?.[1];
+    return `an HTML page${title ? ` titled ${JSON.stringify(plainLine(title, 80))}` : ""} (${text.length} bytes), not an API answer; check that COCKROACH_SERVER points at the Cloud API`;
+  }
+  return plainLine(trimmed, 200);
+}
+
+/** One line without control characters (ANSI escapes included), at most `max` characters. */
+function plainLine(text: string, max: number): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

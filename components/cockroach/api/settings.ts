@@ -28,7 +28,27 @@ export function settingsFromConfig(config: ConfigSource): ConfiguredSettings {
  */
 export function resolveServer(configured?: ConfiguredSettings): string {
   const server = configured?.server ?? nonEmpty(process.env.COCKROACH_SERVER) ?? DEFAULT_SERVER;
-  return server.replace(/\/+$/, "");
+  return withoutCredentials(server).replace(/\/+$/, "");
+}
+
+/**
+ * Refuses a server URL carrying a user or password (`https://user:secret@host`): the API key is what authenticates,
+ * and a password there would be echoed by every error that names the URL. The error shows the URL with them masked.
+ */
+export function withoutCredentials(server: string): string {
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    return server; // not a URL: the request fails with a network error naming it, which holds no credentials
+  }
+  if (url.username === "" && url.password === "") return server;
+  url.username = "***";
+  url.password = url.password === "" ? "" : "***";
+  throw new Error(
+    `The CockroachDB Cloud server URL ${url.toString()} contains credentials; remove the user and password from ` +
+      `COCKROACH_SERVER (or cockroach:server): the API key authenticates.`,
+  );
 }
 
 /** API key: configured `cockroach:apikey` wins, else env `COCKROACH_API_KEY`. */

@@ -12,7 +12,15 @@ type Check = CheckFailure | undefined;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AWS_ENDPOINT_ID = /^vpce-[0-9a-f]{8,17}$/;
 const GCP_PSC_CONNECTION_ID = /^[0-9]{1,20}$/;
-const AZURE_PRIVATE_ENDPOINT_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/privateEndpoints\/[^/]+$/i;
+/**
+ * Azure's own naming rules for each segment: the subscription is a GUID; a resource group has 1-90 letters, digits,
+ * `_`, `-`, `.`, `(`, `)` and does not end in `.`; a private endpoint name has 2-80 letters, digits, `_`, `-`, `.`,
+ * starts with a letter or digit and ends with a letter, digit or `_`. (ASCII only: anything else is refused here.)
+ */
+const AZURE_PRIVATE_ENDPOINT_ID =
+  /^\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/resourceGroups\/[A-Za-z0-9_().-]{0,89}[A-Za-z0-9_()-]\/providers\/Microsoft\.Network\/privateEndpoints\/[A-Za-z0-9][A-Za-z0-9_.-]{0,78}[A-Za-z0-9_]$/i;
+/** Longest allowlist entry name we send. The API states no limit; a name is a label, and 1 MB once reached the server. */
+export const MAX_ALLOWLIST_NAME_LENGTH = 255;
 const AWS_ACCOUNT_ID = /^[0-9]{12}$/;
 
 export function failures(...checks: Check[]): CheckFailure[] {
@@ -36,7 +44,8 @@ const ENDPOINT_ID_SHAPES: Record<string, { pattern: RegExp; expected: string }> 
   },
   AZURE: {
     pattern: AZURE_PRIVATE_ENDPOINT_ID,
-    expected: "an Azure private endpoint resource ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateEndpoints/<name>)",
+    expected:
+      "an Azure private endpoint resource ID (/subscriptions/<subscription GUID>/resourceGroups/<rg>/providers/Microsoft.Network/privateEndpoints/<name>, with Azure's naming rules for <rg> and <name>)",
   },
 };
 
@@ -44,7 +53,7 @@ const ENDPOINT_ID_SHAPES: Record<string, { pattern: RegExp; expected: string }> 
 export function checkEndpointId(value: unknown, property = "endpointId"): Check {
   if (isUnknown(value)) return undefined;
   const shapes = Object.values(ENDPOINT_ID_SHAPES);
-  if (typeof value === "string" && shapes.some((shape) => shape.pattern.test(value))) return undefined;
+  if (typeof value === "string" && !value.includes("..") && shapes.some((shape) => shape.pattern.test(value))) return undefined;
   const expected = shapes.map((shape) => shape.expected);
   return {
     property,
@@ -87,6 +96,41 @@ export function checkCidrMask(value: unknown, property = "cidrMask"): Check {
   return undefined;
 }
 
+/**
+ * The address must be the first of its range: `10.0.0.1` with mask 8 has host bits set, and the API would either
+ * refuse it or widen it silently; the failure names the network address meant.
+ */
+export function checkHostBits(cidrIp: unknown, cidrMask: unknown, property = "cidrIp"): Check {
+  if (typeof cidrIp !== "string" || typeof cidrMask !== "number" || !Number.isInteger(cidrMask) || cidrMask < 0 || cidrMask > 32) {
+    return undefined;
+  }
+  const parts = cidrIp.split(".").map(Number);
+  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return undefined;
+  const address = ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
+  const mask = cidrMask === 0 ? 0 : (0xffffffff << (32 - cidrMask)) >>> 0;
+  const network = (address & mask) >>> 0;
+  if (network === address) return undefined;
+  const dotted = [24, 16, 8, 0].map((shift) => (network >>> shift) & 255).join(".");
+  return {
+    property,
+    reason: `${property} ${show(cidrIp)} with cidrMask ${cidrMask} has host bits set: the range ${cidrIp}/${cidrMask} starts at ${dotted}. Use cidrIp ${JSON.stringify(dotted)} (or cidrMask 32 for the single address).`,
+  };
+}
+
+/** An allowlist entry name: at most MAX_ALLOWLIST_NAME_LENGTH characters, no control characters or escapes. */
+export function checkAllowlistName(value: unknown, property = "name"): Check {
+  if (value === undefined || value === null || isUnknown(value)) return undefined;
+  if (typeof value !== "string") return { property, reason: `${property} ${show(value)} must be a string.` };
+  if (value.length > MAX_ALLOWLIST_NAME_LENGTH) {
+    return { property, reason: `${property} is ${value.length} characters long; at most ${MAX_ALLOWLIST_NAME_LENGTH} are allowed.` };
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
+    return { property, reason: `${property} ${show(value)} contains control characters (newlines, tabs or terminal escapes); use printable text only.` };
+  }
+  return undefined;
+}
+
 export function checkBoolean(value: unknown, property: string): Check {
   if (isUnknown(value) || typeof value === "boolean") return undefined;
   return { property, reason: `${property} ${show(value)} must be true or false.` };
@@ -113,9 +157,10 @@ export function normalizeMask(value: unknown): unknown {
   return typeof value === "string" && /^\d{1,2}$/.test(value) ? Number(value) : value;
 }
 
+/** The value as it goes into a message: quoted, and cut to 100 characters so a huge input cannot flood the output. */
 function show(value: unknown): string {
   if (value === undefined) return "(missing)";
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value);
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

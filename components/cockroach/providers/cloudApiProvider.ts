@@ -19,8 +19,11 @@ export abstract class CloudApiProvider {
     this.configured = settingsFromConfig(req.config);
   }
 
-  /** A client for one provider call; the key and server are resolved per request, never stored. */
-  protected client(): CockroachCloudClient {
-    return clientFor(this.tuning, this.configured);
+  /**
+   * A client for one provider call; the key and server are resolved per request, never stored. Give it the
+   * operation's deadline (operationDeadline) so no request, retry or Retry-After sleep outlives it.
+   */
+  protected client(deadline?: number): CockroachCloudClient {
+    return clientFor(this.tuning, this.configured, deadline);
   }
 }

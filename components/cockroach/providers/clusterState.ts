@@ -13,6 +13,8 @@ export interface ClusterWait {
   /** What is awaited, for progress lines and the timeout error, e.g. "cluster <id> to be unlocked". */
   description: string;
   timeoutMs: number;
+  /** The operation's deadline (epoch ms) this wait is part of. */
+  deadline?: number;
   /** Why a CREATED cluster is needed, for the error when it will never be, e.g. "private endpoint services need a CREATED cluster". */
   requirement: string;
   /** Told each observed state, e.g. to learn whether the cluster was locked at all. */
@@ -30,6 +32,7 @@ export function waitForCreatedCluster(
     {
       description: wait.description,
       defaultTimeoutMs: wait.timeoutMs,
+      deadline: wait.deadline,
       observe: () => client.getCluster(clusterId),
       check: (cluster) => {
         wait.onState?.(cluster.state);

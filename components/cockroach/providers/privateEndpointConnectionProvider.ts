@@ -2,23 +2,27 @@
 // until the cluster accepts it. Runs from a serialized closure: see docs/design.md.
 import type * as pulumi from "@pulumi/pulumi";
 import type { CockroachCloudClient } from "../api/client";
-import { isAlreadyExists, isNotFound } from "../api/errors";
+import { isAlreadyExists, isNotFound, mayHaveApplied } from "../api/errors";
 import type { PrivateEndpointConnection } from "../api/types";
 import type { PollVerdict } from "../../shared/poll";
-import { checkClusterId, checkEndpointId, endpointIdMismatch, failures } from "./checks";
+import { checkBoolean, checkClusterId, checkEndpointId, endpointIdMismatch, failures } from "./checks";
 import { CloudApiProvider } from "./cloudApiProvider";
-import type { ProviderTuning } from "./tuning";
+import { leaveAdopted, type Ownership } from "./ownership";
+import { operationDeadline, progressReporter, type ProviderTuning } from "./tuning";
 import { readInputs } from "./readInputs";
 import { reconcile } from "./reconcile";
 import { splitClusterScopedId } from "./resourceIds";
+import { definedOnly, partialCreateError } from "./results";
 import { waitFor } from "./wait";
 
 export interface PrivateEndpointConnectionInputs {
   clusterId: string;
   endpointId: string;
+  /** Remove the registration on destroy even when it was adopted (it existed before this resource). @default false */
+  deleteAdopted?: boolean;
 }
 
-export interface PrivateEndpointConnectionOutputs extends PrivateEndpointConnectionInputs {
+export interface PrivateEndpointConnectionOutputs extends PrivateEndpointConnectionInputs, Ownership {
   cloudProvider: string;
   regionName: string;
   serviceId: string;
@@ -52,7 +56,14 @@ export class PrivateEndpointConnectionProvider
     _olds: PrivateEndpointConnectionInputs,
     news: PrivateEndpointConnectionInputs,
   ): Promise<pulumi.dynamic.CheckResult<PrivateEndpointConnectionInputs>> {
-    return { inputs: news, failures: failures(checkClusterId(news.clusterId), checkEndpointId(news.endpointId)) };
+    return {
+      inputs: definedOnly(news),
+      failures: failures(
+        checkClusterId(news.clusterId),
+        checkEndpointId(news.endpointId),
+        news.deleteAdopted === undefined ? undefined : checkBoolean(news.deleteAdopted, "deleteAdopted"),
+      ),
+    };
   }
 
   async diff(
@@ -63,103 +74,140 @@ export class PrivateEndpointConnectionProvider
     const replaces = (["clusterId", "endpointId"] as const).filter((key) => olds[key] !== news[key]);
     // A refresh that found the entry rejected (deleted outside Pulumi): an update re-attaches it.
     const reattach = replaces.length === 0 && olds.status === "STATUS_REJECTED";
-    return { changes: replaces.length > 0 || reattach, replaces };
+    const ownership = (olds.deleteAdopted ?? false) !== (news.deleteAdopted ?? false);
+    return { changes: replaces.length > 0 || reattach || ownership, replaces };
   }
 
   async create(
     inputs: PrivateEndpointConnectionInputs,
   ): Promise<pulumi.dynamic.CreateResult<PrivateEndpointConnectionOutputs>> {
-    const outs = await this.registerAndWait(inputs.clusterId, inputs.endpointId);
-    return { id: `${inputs.clusterId}:${inputs.endpointId}`, outs };
+    const id = `${inputs.clusterId}:${inputs.endpointId}`;
+    const progress: Progress = { adopted: false, registered: false };
+    try {
+      return { id, outs: await this.registerAndWait(inputs, progress) };
+    } catch (err) {
+      if (!progress.registered) throw err;
+      throw partialCreateError(err, id, outputsOf(inputs, progress.lastSeen, progress.adopted), inputs);
+    }
   }
 
   async update(
     _id: string,
-    _olds: PrivateEndpointConnectionOutputs,
+    olds: PrivateEndpointConnectionOutputs,
     news: PrivateEndpointConnectionInputs,
   ): Promise<pulumi.dynamic.UpdateResult<PrivateEndpointConnectionOutputs>> {
-    return { outs: await this.registerAndWait(news.clusterId, news.endpointId) };
+    const progress: Progress = { adopted: olds.adopted ?? false, registered: true };
+    return { outs: await this.registerAndWait(news, progress) };
   }
 
   async read(
     id: string,
-    _props?: PrivateEndpointConnectionOutputs,
+    props?: PrivateEndpointConnectionOutputs,
   ): Promise<pulumi.dynamic.ReadResult<PrivateEndpointConnectionOutputs>> {
     const { clusterId, endpointId } = parseConnectionId(id);
-    const client = this.client();
-    let connection: PrivateEndpointConnection | undefined;
-    try {
-      connection = await findConnection(client, clusterId, endpointId);
-    } catch (err) {
-      if (isNotFound(err)) return { id: "" };
-      throw err;
-    }
+    const client = this.client(operationDeadline(this.tuning, DEFAULT_WAIT_MS));
+    // A 404 for the list is the cluster (or the server URL) missing: an error, never "the entry is gone".
+    const connection = await findConnection(client, clusterId, endpointId);
     if (connection === undefined) return { id: "" };
+    const inputs: PrivateEndpointConnectionInputs = { clusterId, endpointId };
+    if (props?.deleteAdopted !== undefined) inputs.deleteAdopted = props.deleteAdopted;
     return {
       id: `${clusterId}:${endpointId}`,
-      props: outputsOf(clusterId, endpointId, connection),
-      inputs: readInputs<PrivateEndpointConnectionOutputs>({ clusterId, endpointId }),
+      props: outputsOf(inputs, connection, props?.adopted ?? false),
+      inputs: readInputs<PrivateEndpointConnectionOutputs>(definedOnly(inputs)),
     };
   }
 
   async delete(id: string, props: PrivateEndpointConnectionOutputs): Promise<void> {
     const { clusterId, endpointId } = props?.clusterId && props.endpointId ? props : parseConnectionId(id);
-    const client = this.client();
+    const what = `registration of private endpoint ${endpointId} with cluster ${clusterId}`;
+    if (leaveAdopted(props, what, "PrivateEndpointConnection", progressReporter(this.tuning))) return;
+    const client = this.client(operationDeadline(this.tuning, DEFAULT_WAIT_MS));
+    let answeredMissing = false;
     await reconcile(this.tuning, {
       description: `remove private endpoint ${endpointId} from cluster ${clusterId}`,
       clusterId,
       client,
       defaultTimeoutMs: DEFAULT_WAIT_MS,
-      observe: () => findConnectionOrNone(client, clusterId, endpointId),
+      observe: () => findConnection(client, clusterId, endpointId),
       decide: (connection) =>
         connection === undefined || GONE.includes(connection.status) ? { done: true, value: undefined } : { done: false },
       act: async () => {
         try {
           await client.deletePrivateEndpointConnection(clusterId, endpointId);
         } catch (err) {
-          if (!isNotFound(err)) throw err;
+          if (!isNotFound(err) || answeredMissing) throw err;
+          answeredMissing = true; // listed, yet missing: look once more, then stop rather than loop
         }
-        return { done: true, value: undefined };
+        return { done: false }; // gone only once a fresh list says so
       },
     });
   }
 
   /**
    * Checks the endpoint ID against the cluster's cloud, adds the entry unless it is already there (rejected entries
-   * are re-added), then waits for STATUS_AVAILABLE.
+   * are re-added), then waits for STATUS_AVAILABLE: all within one deadline. `progress` records what exists by now.
    */
-  private async registerAndWait(clusterId: string, endpointId: string): Promise<PrivateEndpointConnectionOutputs> {
-    const client = this.client();
+  private async registerAndWait(
+    inputs: PrivateEndpointConnectionInputs,
+    progress: Progress,
+  ): Promise<PrivateEndpointConnectionOutputs> {
+    const { clusterId, endpointId } = inputs;
+    const deadline = operationDeadline(this.tuning, DEFAULT_WAIT_MS);
+    const client = this.client(deadline);
     // `check` cannot know the cloud and accepts every cloud's form; an ID of another cloud would only be refused by
     // the POST (or worse, be accepted and never become available), so it is refused here, before anything is sent.
     const cluster = await client.getCluster(clusterId);
     const mismatch = endpointIdMismatch(endpointId, clusterId, cluster.cloud_provider);
     if (mismatch !== undefined) throw new Error(mismatch);
+    let firstLook = !progress.registered;
+    const observe = async () => {
+      const connection = await findConnection(client, clusterId, endpointId);
+      if (connection !== undefined) progress.lastSeen = connection;
+      return connection;
+    };
     await reconcile(this.tuning, {
       description: `register private endpoint ${endpointId} with cluster ${clusterId}`,
       clusterId,
       client,
       defaultTimeoutMs: DEFAULT_WAIT_MS,
-      observe: () => findConnection(client, clusterId, endpointId),
-      decide: (connection) =>
-        connection !== undefined && connection.status !== "STATUS_REJECTED" ? { done: true, value: undefined } : { done: false },
+      deadline,
+      observe,
+      decide: (connection) => {
+        const present = connection !== undefined && connection.status !== "STATUS_REJECTED";
+        if (firstLook && present) progress.adopted = true;
+        firstLook = false;
+        if (present) progress.registered = true;
+        return present ? { done: true, value: undefined } : { done: false };
+      },
       act: async () => {
         try {
           await client.addPrivateEndpointConnection(clusterId, endpointId);
+          progress.registered = true;
         } catch (err) {
+          if (mayHaveApplied(err)) progress.registered = true;
           if (!isAlreadyExists(err)) throw err;
         }
-        return { done: true, value: undefined };
+        return { done: false }; // registered once a fresh list shows it
       },
     });
     const connection = await waitFor(this.tuning, {
       description: `private endpoint ${endpointId} on cluster ${clusterId} to be ${AVAILABLE}`,
       defaultTimeoutMs: DEFAULT_WAIT_MS,
-      observe: () => findConnection(client, clusterId, endpointId),
+      deadline,
+      observe,
       check: (observed) => acceptanceVerdict(clusterId, endpointId, observed),
     });
-    return outputsOf(clusterId, endpointId, connection);
+    return outputsOf(inputs, connection, progress.adopted);
   }
+}
+
+/** How far a create got, for a partial create's report. */
+interface Progress {
+  adopted: boolean;
+  /** The entry may exist: we found it, or sent the add. */
+  registered: boolean;
+  lastSeen?: PrivateEndpointConnection;
 }
 
 function parseConnectionId(id: string): PrivateEndpointConnectionInputs {
@@ -176,20 +224,6 @@ async function findConnection(
   return connections.find((c) => c.endpoint_id === endpointId);
 }
 
-/** As findConnection, but a cluster that is gone has no connections either. */
-async function findConnectionOrNone(
-  client: CockroachCloudClient,
-  clusterId: string,
-  endpointId: string,
-): Promise<PrivateEndpointConnection | undefined> {
-  try {
-    return await findConnection(client, clusterId, endpointId);
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-}
-
 function acceptanceVerdict(
   clusterId: string,
   endpointId: string,
@@ -202,6 +236,8 @@ function acceptanceVerdict(
     );
   }
   if (connection.status === AVAILABLE) return { done: true, value: connection };
+  // A malformed answer: say so while waiting (a later answer may carry the status), not "is undefined".
+  if (typeof connection.status !== "string" || connection.status === "") return { done: false, status: "listed without a status" };
   if (STILL_COMING.includes(connection.status)) return { done: false, status: connection.status };
   throw new Error(
     `Private endpoint connection ${endpointId} on cluster ${clusterId} is ${connection.status}, so it will not become ` +
@@ -216,17 +252,18 @@ function statusHint(status: string): string {
   return "Check the endpoint in your cloud account: it must use the cluster's endpoint service in the same region.";
 }
 
+/** Outputs from the inputs, plus what a fresh list showed (empty until the entry has been listed). */
 function outputsOf(
-  clusterId: string,
-  endpointId: string,
-  connection: PrivateEndpointConnection,
+  inputs: PrivateEndpointConnectionInputs,
+  connection: PrivateEndpointConnection | undefined,
+  adopted: boolean,
 ): PrivateEndpointConnectionOutputs {
-  return {
-    clusterId,
-    endpointId,
-    cloudProvider: connection.cloud_provider,
-    regionName: connection.region_name,
-    serviceId: connection.endpoint_service_id,
-    status: connection.status,
-  };
+  return definedOnly({
+    ...inputs,
+    cloudProvider: connection?.cloud_provider ?? "",
+    regionName: connection?.region_name ?? "",
+    serviceId: connection?.endpoint_service_id ?? "",
+    status: typeof connection?.status === "string" ? connection.status : "",
+    adopted,
+  });
 }

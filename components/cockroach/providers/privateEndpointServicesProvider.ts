@@ -1,15 +1,15 @@
 // Provider of PrivateEndpointServices: make sure the cluster has an AVAILABLE endpoint service in each of its regions.
 // Runs from a serialized closure: see docs/design.md "Why dynamic resources, and the rules they follow".
 import type * as pulumi from "@pulumi/pulumi";
-import { isNotFound } from "../api/errors";
 import type { Cluster, PrivateEndpointService } from "../api/types";
 import type { PollVerdict } from "../../shared/poll";
 import { toServiceInfo, toServicesMap, type PrivateEndpointServiceInfo } from "../shapes";
 import { checkClusterId, failures } from "./checks";
 import { waitForCreatedCluster } from "./clusterState";
 import { CloudApiProvider } from "./cloudApiProvider";
-import type { ProviderTuning } from "./tuning";
+import { operationDeadline, type ProviderTuning } from "./tuning";
 import { readInputs } from "./readInputs";
+import { definedOnly } from "./results";
 import { reconcile } from "./reconcile";
 import { waitFor } from "./wait";
 
@@ -26,6 +26,8 @@ export interface PrivateEndpointServicesOutputs extends PrivateEndpointServicesI
 
 /** Endpoint services of an Advanced cluster can take a long time to create (the upstream provider waits an hour). */
 const DEFAULT_WAIT_MS = 60 * 60 * 1000;
+/** A refresh only reads; transient failures are retried this long. */
+const DEFAULT_READ_MS = 10 * 60 * 1000;
 /**
  * Observations in a row a Basic or Standard cluster gets to list a region's service before we give up on it. Their
  * services are built in and nothing of ours would create a missing one, so waiting the hour would only hide the
@@ -45,7 +47,7 @@ export class PrivateEndpointServicesProvider
     _olds: PrivateEndpointServicesInputs,
     news: PrivateEndpointServicesInputs,
   ): Promise<pulumi.dynamic.CheckResult<PrivateEndpointServicesInputs>> {
-    return { inputs: news, failures: failures(checkClusterId(news.clusterId)) };
+    return { inputs: definedOnly(news), failures: failures(checkClusterId(news.clusterId)) };
   }
 
   async diff(
@@ -61,10 +63,12 @@ export class PrivateEndpointServicesProvider
     inputs: PrivateEndpointServicesInputs,
   ): Promise<pulumi.dynamic.CreateResult<PrivateEndpointServicesOutputs>> {
     const clusterId = inputs.clusterId;
-    const client = this.client();
+    const deadline = operationDeadline(this.tuning, DEFAULT_WAIT_MS);
+    const client = this.client(deadline);
     const cluster = await waitForCreatedCluster(this.tuning, client, clusterId, {
       description: `cluster ${clusterId} to be CREATED`,
       timeoutMs: this.tuning.waitTimeoutMs ?? DEFAULT_WAIT_MS,
+      deadline,
       requirement: "private endpoint services need a CREATED cluster",
     });
     const regions = (cluster.regions ?? []).map((region) => region.name);
@@ -76,6 +80,7 @@ export class PrivateEndpointServicesProvider
         clusterId,
         client,
         defaultTimeoutMs: DEFAULT_WAIT_MS,
+        deadline,
         observe: () => client.listPrivateEndpointServices(clusterId),
         decide: (services) =>
           regions.every((region) => services.some((s) => s.region_name === region && s.status !== "CREATE_FAILED"))
@@ -90,6 +95,7 @@ export class PrivateEndpointServicesProvider
     const services = await waitFor(this.tuning, {
       description: `the private endpoint services of cluster ${clusterId} to be AVAILABLE in ${regions.join(", ")}`,
       defaultTimeoutMs: DEFAULT_WAIT_MS,
+      deadline,
       observe: () => client.listPrivateEndpointServices(clusterId),
       check: servicesVerdict(clusterId, cluster, regions),
     });
@@ -101,16 +107,13 @@ export class PrivateEndpointServicesProvider
     props?: PrivateEndpointServicesOutputs,
   ): Promise<pulumi.dynamic.ReadResult<PrivateEndpointServicesOutputs>> {
     const clusterId = props?.clusterId ?? id;
-    const client = this.client();
-    try {
-      const cluster = await client.getCluster(clusterId);
-      const services = await client.listPrivateEndpointServices(clusterId);
-      const inputs = readInputs<PrivateEndpointServicesOutputs>({ clusterId });
-      return { id: clusterId, props: outputsOf(clusterId, cluster, services), inputs };
-    } catch (err) {
-      if (isNotFound(err)) return { id: "" };
-      throw err;
-    }
+    const client = this.client(operationDeadline(this.tuning, DEFAULT_READ_MS));
+    // A 404 here is the cluster (or the server URL) missing: an error naming it, never "the services are gone"
+    // (which would drop the resource, and everything built on its outputs, from the state on refresh).
+    const cluster = await client.getCluster(clusterId);
+    const services = await client.listPrivateEndpointServices(clusterId);
+    const inputs = readInputs<PrivateEndpointServicesOutputs>({ clusterId });
+    return { id: clusterId, props: outputsOf(clusterId, cluster, services), inputs };
   }
 
   async delete(id: string, props: PrivateEndpointServicesOutputs): Promise<void> {
@@ -180,11 +183,11 @@ function noBuiltInService(clusterId: string, clusterPlan: string, regions: strin
 
 function outputsOf(clusterId: string, cluster: Cluster, services: PrivateEndpointService[]): PrivateEndpointServicesOutputs {
   const infos = services.map(toServiceInfo);
-  return {
+  return definedOnly({
     clusterId,
     services: infos,
     servicesMap: toServicesMap(infos),
-    cloudProvider: cluster.cloud_provider,
-    plan: cluster.plan,
-  };
+    cloudProvider: cluster.cloud_provider ?? "",
+    plan: cluster.plan ?? "",
+  });
 }

@@ -21,13 +21,15 @@ export interface ProviderTuning {
   retry?: RetryOptions;
   /** @default 10 request starts per rolling second, shared by every provider in the process */
   rateLimit?: RateLimitOptions;
-  /** Rounds of observe-then-act after transient mutation failures before giving up. @default 10 */
+  /**
+   * Rounds of observe-then-act after transient mutation failures before giving up. Unset, transient failures are
+   * retried until the operation's deadline (waitTimeoutMs or the resource's default). @default no limit but the deadline
+   */
   mutationAttempts?: number;
   /** Suppress progress lines on stderr. @default false */
   silent?: boolean;
 }
 
-export const DEFAULT_MUTATION_ATTEMPTS = 10;
 
 /**
  * How long an allowlist or trusted owner change may take, waiting out a cluster lock included. A lock is held for
@@ -36,13 +38,29 @@ export const DEFAULT_MUTATION_ATTEMPTS = 10;
  */
 export const DEFAULT_MUTATION_TIMEOUT_MS = 10 * 60 * 1000;
 
-/** A client for one provider call; settings (server, key) are resolved by the client per request. */
-export function clientFor(tuning: ProviderTuning, configured: ConfiguredSettings | undefined): CockroachCloudClient {
+/**
+ * The one deadline of a provider operation (epoch ms): every request, retry, Retry-After sleep and wait of the
+ * operation ends by then.
+ */
+export function operationDeadline(tuning: ProviderTuning, defaultTimeoutMs: number): number {
+  return Date.now() + (tuning.waitTimeoutMs ?? defaultTimeoutMs);
+}
+
+/**
+ * A client for one provider call; settings (server, key) are resolved by the client per request. With a deadline,
+ * no request outlives it and GETs are retried until it.
+ */
+export function clientFor(
+  tuning: ProviderTuning,
+  configured: ConfiguredSettings | undefined,
+  deadline?: number,
+): CockroachCloudClient {
   return new CockroachCloudClient({
     configured,
     requestTimeoutMs: tuning.requestTimeoutMs,
     retry: tuning.retry,
     rateLimit: tuning.rateLimit,
+    deadline,
   });
 }
 

@@ -6,6 +6,8 @@ export interface WaitSpec<T, R> {
   /** What is awaited, e.g. "private endpoint vpce-1 on cluster <id> to be STATUS_AVAILABLE". */
   description: string;
   defaultTimeoutMs: number;
+  /** The operation's deadline (epoch ms), when the wait is one step of it: the wait ends by then at the latest. */
+  deadline?: number;
   observe: () => Promise<T>;
   check: (observation: T) => PollVerdict<R>;
 }
@@ -14,6 +16,7 @@ export function waitFor<T, R>(tuning: ProviderTuning, spec: WaitSpec<T, R>): Pro
   return pollUntil({
     description: spec.description,
     timeoutMs: tuning.waitTimeoutMs ?? spec.defaultTimeoutMs,
+    deadline: spec.deadline,
     minIntervalMs: tuning.pollMinIntervalMs ?? 1000,
     maxIntervalMs: tuning.pollMaxIntervalMs ?? 5000,
     observe: spec.observe,

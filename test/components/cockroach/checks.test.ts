@@ -21,7 +21,8 @@ describe("check", () => {
       "vpce-0c1308d7312217abc",
       "vpce-12345678",
       "6133183410995353",
-      "/subscriptions/0000-1111/resourceGroups/rg-1/providers/Microsoft.Network/privateEndpoints/crdb-pe",
+      "/subscriptions/0b1c2d3e-0000-4111-8222-333344445555/resourceGroups/rg-1/providers/Microsoft.Network/privateEndpoints/crdb-pe",
+      "/subscriptions/0b1c2d3e-0000-4111-8222-333344445555/resourceGroups/My_RG.(prod)-1/providers/Microsoft.Network/privateEndpoints/pe.crdb_1",
     ]) {
       expect((await connections.check({} as never, { clusterId: CLUSTER, endpointId })).failures).toEqual([]);
     }
@@ -53,10 +54,42 @@ describe("check", () => {
       [{ sql: "yes" as never }, "sql", /^sql "yes" must be true or false/],
       [{ ui: undefined }, "ui", /^ui \(missing\) must be true or false/],
       [{ name: 7 as never }, "name", /^name 7 must be a string/],
+      // Case 11: host bits, name length, control characters and terminal escapes.
+      [{ cidrIp: "10.0.0.1", cidrMask: 8 }, "cidrIp", /^cidrIp "10\.0\.0\.1" with cidrMask 8 has host bits set: the range 10\.0\.0\.1\/8 starts at 10\.0\.0\.0\. Use cidrIp "10\.0\.0\.0" \(or cidrMask 32 for the single address\)\.$/],
+      [{ cidrIp: "203.0.113.7", cidrMask: 0 }, "cidrIp", /starts at 0\.0\.0\.0/],
+      [{ name: "x".repeat(1024 * 1024) }, "name", /^name is 1048576 characters long; at most 255 are allowed\.$/],
+      [{ name: "office\nrm -rf" }, "name", /^name "office\\nrm -rf" contains control characters/],
+      [{ name: "\u001b[31mred\u001b[0m" }, "name", /contains control characters \(newlines, tabs or terminal escapes\)/],
     ];
     for (const [change, property, reason] of cases) {
       const { failures } = await allowLists.check({} as never, { ...base, ...change } as never);
       expect(failures, JSON.stringify(change)).toEqual([{ property, reason: expect.stringMatching(reason) }]);
+    }
+  });
+
+  it("accepts network addresses of every size, and a 255-character name", async () => {
+    const base = { clusterId: CLUSTER, sql: true, ui: false, name: "n".repeat(255) };
+    for (const [cidrIp, cidrMask] of [["0.0.0.0", 0], ["10.0.0.0", 8], ["203.0.113.128", 25], ["203.0.113.7", 32]] as const) {
+      expect((await allowLists.check({} as never, { ...base, cidrIp, cidrMask })).failures, `${cidrIp}/${cidrMask}`).toEqual([]);
+    }
+  });
+
+  it("refuses Azure-shaped endpoint IDs that break Azure's naming rules (case 11)", async () => {
+    const prefix = "/subscriptions/0b1c2d3e-0000-4111-8222-333344445555/resourceGroups";
+    const suffix = "providers/Microsoft.Network/privateEndpoints";
+    for (const endpointId of [
+      `${prefix}/rg-ü/${suffix}/pe-1`,
+      `${prefix}/rg\n1/${suffix}/pe-1`,
+      `${prefix}/../${suffix}/pe-1`,
+      `${prefix}/rg-1/${suffix}/pe..1?x=#y`,
+      `${prefix}/rg-1/${suffix}/${"p".repeat(20_000)}`,
+      `/subscriptions/not-a-guid/resourceGroups/rg-1/${suffix}/pe-1`,
+      `${prefix}/rg./${suffix}/pe-1`,
+    ]) {
+      const { failures } = await connections.check({} as never, { clusterId: CLUSTER, endpointId });
+      expect(failures, endpointId.slice(0, 120)).toEqual([{ property: "endpointId", reason: expect.stringMatching(/is not a private endpoint ID/) }]);
+      // A huge value is cut in the message.
+      expect(failures![0]!.reason.length).toBeLessThan(800);
     }
   });
 

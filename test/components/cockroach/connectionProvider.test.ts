@@ -16,19 +16,25 @@ describe("PrivateEndpointConnectionProvider.create", () => {
     const fake = await startFake({ clusters: [STANDARD_AWS] });
     const { id, outs } = await provider.create(inputs);
     expect(id).toBe(`${CLUSTERS.standardAws}:${ENDPOINT}`);
-    expect(outs).toMatchObject({ ...inputs, cloudProvider: "AWS", regionName: "us-east-1", status: "STATUS_AVAILABLE" });
+    expect(outs).toMatchObject({ ...inputs, cloudProvider: "AWS", regionName: "us-east-1", status: "STATUS_AVAILABLE", adopted: false });
     expect(outs!.serviceId).toMatch(/^vpce-svc-/);
     expect(fake.registrations(CLUSTERS.standardAws, ENDPOINT)).toBe(1);
     expect(requestsTo(fake, "GET", "/private-endpoint-connections").length).toBeGreaterThan(2);
   });
 
   it("says on stderr what it is waiting for", async () => {
-    await startFake({ clusters: [STANDARD_AWS] });
+    // The entry stays PENDING until the test has seen the line: no race between the wait and the fake's clock.
+    const fake = await startFake({ clusters: [STANDARD_AWS], timing: { connectionPendingMs: 600_000, connectionAcceptMs: 600_000 } });
     const lines: string[] = [];
     const original = console.error;
     console.error = (line: string) => lines.push(line);
     try {
-      await new PrivateEndpointConnectionProvider({ ...FAST, silent: false }).create(inputs);
+      const creating = new PrivateEndpointConnectionProvider({ ...FAST, silent: false }).create(inputs);
+      let settled = false;
+      void creating.finally(() => (settled = true)).catch(() => undefined);
+      await until(() => settled || lines.length > 0);
+      fake.setTiming({ connectionPendingMs: 0, connectionAcceptMs: 0 });
+      await creating;
     } finally {
       console.error = original;
     }
@@ -60,6 +66,7 @@ describe("PrivateEndpointConnectionProvider.create", () => {
       regionName: "us-central1",
       serviceId: service!.endpoint_service_id,
       status: "STATUS_AVAILABLE",
+      adopted: false,
     });
     expect(fake.registrations(CLUSTERS.standardGcp, PSC_CONNECTION_ID)).toBe(1);
   });
@@ -109,7 +116,7 @@ describe("PrivateEndpointConnectionProvider.create", () => {
 
   it("times out naming the endpoint and its last status", async () => {
     await startFake({ clusters: [STANDARD_AWS], timing: { connectionPendingMs: 40, connectionAcceptMs: 60_000 } });
-    const err = await rejectionOf(new PrivateEndpointConnectionProvider({ ...FAST, waitTimeoutMs: 250 }).create(inputs));
+    const err = await rejectionOf(new PrivateEndpointConnectionProvider({ ...FAST, waitTimeoutMs: 1000 }).create(inputs));
     expect(err.message).toMatch(
       new RegExp(`timed out after \\d+s waiting for private endpoint ${ENDPOINT} on cluster 1{8}-.* to be STATUS_AVAILABLE; last status: STATUS_PENDING_ACCEPTANCE`),
     );
@@ -146,20 +153,32 @@ describe("PrivateEndpointConnectionProvider.create", () => {
   });
 
   it("fails while waiting when the entry goes STALE or vanishes", async () => {
-    const fake = await startFake({ clusters: [STANDARD_AWS], timing: { connectionAcceptMs: 60_000 } });
-    setTimeout(() => fake.setConnectionStatus(CLUSTERS.standardAws, ENDPOINT, "STATUS_STALE"), 80);
-    const stale = await rejectionOf(provider.create(inputs));
+    const fake = await startFake({ clusters: [STANDARD_AWS], timing: { connectionAcceptMs: 600_000 } });
+    // Changed once the provider has registered and listed the entry, not after a fixed delay.
+    const listedAfterAdd = (endpointId: string) =>
+      fake.registrations(CLUSTERS.standardAws, endpointId) === 1 &&
+      fake.requests.some((r, i) => r.method === "GET" && r.path.endsWith("/private-endpoint-connections") &&
+        fake.requests.slice(0, i).some((p) => p.method === "POST" && p.status === 200));
+    const staleCreate = rejectionOf(provider.create(inputs));
+    await until(() => listedAfterAdd(ENDPOINT));
+    fake.setConnectionStatus(CLUSTERS.standardAws, ENDPOINT, "STATUS_STALE");
+    const stale = await staleCreate;
     expect(stale.message).toMatch(/is STATUS_STALE, so it will not become STATUS_AVAILABLE\. The endpoint was deleted outside/);
+    // It was registered: the failure is a partial create, so state keeps it and a destroy removes it.
+    expect(stale).toMatchObject({ id: `${CLUSTERS.standardAws}:${ENDPOINT}`, properties: { ...inputs, adopted: false } });
 
     const other = "vpce-0000000000000000f";
-    setTimeout(() => fake.removeConnection(CLUSTERS.standardAws, other), 80);
-    const vanished = await rejectionOf(provider.create({ ...inputs, endpointId: other }));
+    fake.requests.length = 0;
+    const vanishedCreate = rejectionOf(provider.create({ ...inputs, endpointId: other }));
+    await until(() => listedAfterAdd(other));
+    fake.removeConnection(CLUSTERS.standardAws, other);
+    const vanished = await vanishedCreate;
     expect(vanished.message).toMatch(/vanished from cluster/);
   });
 });
 
 describe("PrivateEndpointConnectionProvider read, re-attach, delete", () => {
-  it("reports drift on read, and a missing entry as gone", async () => {
+  it("reports drift on read, and a missing entry as gone; a missing cluster is an error, not gone", async () => {
     const fake = await startFake({ clusters: [STANDARD_AWS] });
     const { id } = await provider.create(inputs);
     fake.setConnectionStatus(CLUSTERS.standardAws, ENDPOINT, "STATUS_STALE");
@@ -169,7 +188,8 @@ describe("PrivateEndpointConnectionProvider read, re-attach, delete", () => {
     expect(read.inputs).toEqual(inputs);
     fake.removeConnection(CLUSTERS.standardAws, ENDPOINT);
     expect((await provider.read(id)).id).toBe("");
-    expect((await provider.read(`${CLUSTERS.missing}:${ENDPOINT}`)).id).toBe("");
+    const err = await rejectionOf(provider.read(`${CLUSTERS.missing}:${ENDPOINT}`));
+    expect(err.message).toMatch(/ListPrivateEndpointConnections \(cluster 9{8}-.*\) failed: HTTP 404/);
   });
 
   it("imports by <clusterId>:<endpointId> and rejects other formats clearly", async () => {
@@ -201,7 +221,7 @@ describe("PrivateEndpointConnectionProvider read, re-attach, delete", () => {
     expect(fake.registrations(CLUSTERS.standardAws, ENDPOINT)).toBe(2);
   });
 
-  it("deletes idempotently: twice, after the entry vanished, and on a vanished cluster", async () => {
+  it("deletes idempotently: twice, and after the entry vanished; a missing cluster is an error", async () => {
     const fake = await startFake({ clusters: [STANDARD_AWS] });
     const { id, outs } = await provider.create(inputs);
     await provider.delete(id, outs!);
@@ -209,7 +229,8 @@ describe("PrivateEndpointConnectionProvider read, re-attach, delete", () => {
     await provider.delete(id, outs!);
     fake.removeConnection(CLUSTERS.standardAws, ENDPOINT);
     await provider.delete(id, outs!);
-    await provider.delete(`${CLUSTERS.missing}:${ENDPOINT}`, { clusterId: CLUSTERS.missing, endpointId: ENDPOINT } as never);
+    const err = await rejectionOf(provider.delete(`${CLUSTERS.missing}:${ENDPOINT}`, { clusterId: CLUSTERS.missing, endpointId: ENDPOINT } as never));
+    expect(err.message).toMatch(/ListPrivateEndpointConnections \(cluster 9{8}-.*\) failed: HTTP 404/);
     expect(requestsTo(fake, "DELETE", ENDPOINT)).toHaveLength(1);
   });
 

@@ -21,11 +21,29 @@ import { API_KEY, CLUSTERS, FAST, startFake } from "./support";
 
 const CANARY_KEY = "CCDB1_mock-registration-canary-0a9b8c";
 const registered: pulumi.runtime.MockResourceArgs[] = [];
+/** What each resource handed to the closure serializer: the provider instance whose code goes into `__provider`. */
+const serialized: unknown[] = [];
+
+/**
+ * Serializing the four providers for real costs seconds, and serializedProviders.test.ts already serializes each of
+ * them, loads the text and checks that the key is absent. Here the serializer is replaced by a recorder: the test
+ * checks that each resource hands its own provider class to it and stores the result as `__provider`.
+ */
+function recordProviderSerialization(): void {
+  const closure = require("@pulumi/pulumi/runtime/closure/serializeClosure") as {
+    serializeFunction: (fn: () => unknown, options?: unknown) => Promise<unknown>;
+  };
+  closure.serializeFunction = async (fn) => {
+    serialized.push(fn());
+    return { text: `exports.handler = /* provider ${serialized.length} */ undefined;`, exportName: "handler", containsSecrets: false };
+  };
+}
 
 const promiseOf = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
 
 beforeAll(async () => {
   process.env.COCKROACH_API_KEY = CANARY_KEY;
+  recordProviderSerialization();
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
@@ -41,7 +59,7 @@ beforeAll(async () => {
 });
 
 describe("dynamic resources under mocks", () => {
-  it("register with the cockroach type tokens, their inputs, and a provider text without the key", async () => {
+  it("register with the cockroach type tokens, their inputs, and their own provider as __provider, without the key", async () => {
     const services = new PrivateEndpointServices("svc", { clusterId: CLUSTERS.standardAws });
     const connection = new PrivateEndpointConnection("conn", { clusterId: CLUSTERS.standardAws, endpointId: "vpce-0123456789abcdef0" });
     const owner = new PrivateEndpointTrustedOwner("owner", {
@@ -62,13 +80,18 @@ describe("dynamic resources under mocks", () => {
     expect(byName.conn?.inputs).toMatchObject({ clusterId: CLUSTERS.standardAws, endpointId: "vpce-0123456789abcdef0" });
     expect(byName.owner?.inputs).toMatchObject({ type: "AWS_ACCOUNT_ID", externalOwnerId: "012345678901" });
     expect(byName.office?.inputs).toMatchObject({ cidrIp: "203.0.113.0", cidrMask: 24, sql: true, ui: false });
+    expect(serialized.map((p) => (p as object).constructor.name).sort()).toEqual([
+      "AllowListProvider",
+      "PrivateEndpointConnectionProvider",
+      "PrivateEndpointServicesProvider",
+      "PrivateEndpointTrustedOwnerProvider",
+    ]);
     for (const args of registered) {
-      const provider = args.inputs.__provider as unknown;
-      expect(typeof provider).toBe("string");
-      expect(provider as string).toContain("exports.handler");
-      expect(provider as string).not.toContain(CANARY_KEY);
+      expect(args.inputs.__provider).toMatch(/^exports\.handler = \/\* provider \d \*\/ undefined;$/);
       expect(JSON.stringify(args.inputs)).not.toContain(CANARY_KEY);
     }
+    // Nor does any provider instance hold the key (its tuning and configured settings are all it carries).
+    expect(JSON.stringify(serialized)).not.toContain(CANARY_KEY);
 
     // Outputs are declared, not class fields, so they are real outputs (a field would have clobbered them).
     expect(pulumi.Output.isInstance(connection.status)).toBe(true);

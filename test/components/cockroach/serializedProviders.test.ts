@@ -2,6 +2,7 @@
 // text, and driven against the fake. The API key must appear nowhere: not in the text, outputs or errors.
 import { beforeAll, describe, expect, it } from "vitest";
 import { serializeProvider } from "../../support/serialized";
+import { pollUntil, type WaitTimeoutError } from "../../../components/shared/poll";
 import { AllowListProvider } from "../../../components/cockroach/providers/allowListProvider";
 import { PrivateEndpointConnectionProvider } from "../../../components/cockroach/providers/privateEndpointConnectionProvider";
 import { PrivateEndpointServicesProvider } from "../../../components/cockroach/providers/privateEndpointServicesProvider";
@@ -33,11 +34,14 @@ async function serializeAll(): Promise<void> {
     owner: new PrivateEndpointTrustedOwnerProvider(FAST),
     allowList: new AllowListProvider(FAST),
   };
-  for (const [name, instance] of Object.entries(instances)) {
-    const { text, provider } = await serializeProvider(instance);
-    texts[name] = text;
-    (loaded as Record<string, unknown>)[name] = provider;
-  }
+  // Concurrently: much of a serialization is waiting for the inspector's answers, which overlap.
+  await Promise.all(
+    Object.entries(instances).map(async ([name, instance]) => {
+      const { text, provider } = await serializeProvider(instance);
+      texts[name] = text;
+      (loaded as Record<string, unknown>)[name] = provider;
+    }),
+  );
 }
 
 /** A fresh provider from stored text, as the engine's provider host loads it (no new serialization). */
@@ -63,7 +67,7 @@ beforeAll(async () => {
   // Set while serializing: a provider that read it at module load or captured it would carry it into its text.
   process.env.COCKROACH_API_KEY = CANARY_KEY;
   await serializeAll();
-}, 20_000);
+}, 90_000);
 
 describe("serialized providers", () => {
   it("carry neither the key nor @pulumi/pulumi in their text", () => {
@@ -118,6 +122,32 @@ describe("serialized providers", () => {
     expect(failures?.map((f) => f.property)).toEqual(["cidrIp", "cidrMask"]);
   });
 
+  it("return nothing the engine's host cannot marshal: no undefined property values (case 16)", async () => {
+    // The dynamic-provider host turns every result into a protobuf Struct, which throws on `undefined`; the engine
+    // would then show "Unexpected struct type." instead of our check failure or outputs.
+    const { Struct } = require("google-protobuf/google/protobuf/struct_pb.js") as { Struct: { fromJavaScript(v: unknown): unknown } };
+    const marshal = (value: unknown) => Struct.fromJavaScript(value);
+    const fake = await fakeWithCanaryKey();
+    const missingMask = await loaded.allowList.check!({} as never, {
+      clusterId: CLUSTERS.advancedAws, cidrIp: "198.51.100.0", sql: true, ui: false, name: undefined,
+    } as never);
+    expect(() => marshal(missingMask.inputs)).not.toThrow();
+    expect(missingMask.failures).toEqual([{ property: "cidrMask", reason: "cidrMask (missing) must be an integer from 0 to 32 (32 allows a single address)." }]);
+    expect(Object.values(missingMask.inputs!)).not.toContain(undefined);
+
+    const unnamed = { clusterId: CLUSTERS.advancedAws, cidrIp: "198.51.100.0", cidrMask: 24, sql: true, ui: false, name: undefined };
+    const created = await loaded.allowList.create(unnamed as never);
+    const read = await loaded.allowList.read(created.id, created.outs);
+    const updated = await loaded.allowList.update!(created.id, created.outs!, { ...unnamed, ui: true } as never);
+    const owner = await loaded.owner.create({ clusterId: CLUSTERS.advancedAws, type: "AWS_ACCOUNT_ID", externalOwnerId: "*", deleteAdopted: undefined } as never);
+    fake.setQuirks({ connectionsWithoutStatus: true });
+    const services = await loaded.services.read(CLUSTERS.advancedAws);
+    for (const [name, result] of Object.entries({ created, read, updated, owner, services })) {
+      expect(() => marshal(result), name).not.toThrow();
+    }
+    expect(() => marshal({ value: undefined })).toThrow(); // the check above can fail
+  });
+
   it("keep constructor arguments: each class, loaded from its text, builds instances with the tuning given", () => {
     // An implicit derived constructor loses its arguments once serialized; the providers declare theirs.
     const tuning: ProviderTuning = { waitTimeoutMs: 123, silent: true };
@@ -135,9 +165,15 @@ describe("serialized providers", () => {
     expect(`${notFound.message}${notFound.stack}`).not.toContain(CANARY_KEY);
 
     fake.setTiming({ connectionAcceptMs: 60_000 });
-    const impatient = retuned(loaded.connection, { ...FAST, waitTimeoutMs: 150 });
+    const impatient = retuned(loaded.connection, { ...FAST, waitTimeoutMs: 1000 });
     const timeout = await rejectionOf(impatient.create({ clusterId: CLUSTERS.standardAws, endpointId: ENDPOINT }));
     expect(timeout.message).toMatch(/timed out after \d+s waiting for private endpoint .* to be STATUS_AVAILABLE; last status: STATUS_PENDING/);
+    // Registered, then timed out: a partial create the host reports with the ID, so state keeps the entry.
+    expect(timeout.message).toMatch(/The entry was created \(ID 1{8}-.*:vpce-0feedbeef0000c0de\) and is recorded in the state/);
+    expect(timeout).toMatchObject({
+      id: `${CLUSTERS.standardAws}:${ENDPOINT}`,
+      properties: { clusterId: CLUSTERS.standardAws, endpointId: ENDPOINT, status: expect.stringMatching(/^STATUS_PENDING/), adopted: false },
+    });
   });
 
   it("wait out a cluster lock from the text too (reconcile's lock wait and its GET cluster travel with it)", async () => {
@@ -183,5 +219,32 @@ describe("serialized providers", () => {
     const read = await provider.read(CLUSTERS.advancedAws);
     expect(read.props?.plan).toBe("ADVANCED");
     expect(fake.requests.at(-1)?.authorization).toBe(`Bearer ${CANARY_KEY}`);
+  });
+
+  it("a wait's timeout error keeps its message, fields and Error prototype from the serialized form, and a hung observation ends at the deadline", async () => {
+    // Here rather than in a file of its own: each file that serializes pays for loading @pulumi/pulumi again.
+    const waiter = {
+      async waitBriefly(hang: boolean): Promise<unknown> {
+        return pollUntil({
+          description: "endpoint vpce-1 to be available",
+          timeoutMs: 200,
+          observationGraceMs: 50,
+          minIntervalMs: 5,
+          observe: async () => (hang ? new Promise<string>(() => undefined) : "pending"),
+          check: (status) => ({ done: false, status }),
+          onProgress: () => {},
+        }).catch((err: unknown) => err);
+      },
+    };
+    const { provider } = await serializeProvider(waiter);
+    for (const hang of [false, true]) {
+      const err = (await provider.waitBriefly(hang)) as WaitTimeoutError;
+      expect(err).toBeInstanceOf(Error);
+      expect(err.name).toBe("WaitTimeoutError");
+      const status = hang ? "not observed yet" : "pending";
+      expect(err.message).toMatch(new RegExp(`^timed out after \\ds waiting for endpoint vpce-1 to be available; last status: ${status}\\.`));
+      expect(err.lastStatus).toBe(status);
+      expect(String(err)).toBe(`WaitTimeoutError: ${err.message}`);
+    }
   });
 });

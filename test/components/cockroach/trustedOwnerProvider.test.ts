@@ -13,9 +13,9 @@ describe("PrivateEndpointTrustedOwnerProvider", () => {
     const fake = await startFake({ clusters: [ADVANCED] });
     const first = await provider.create(inputs);
     const [entry] = fake.trustedOwners(CLUSTERS.advancedAws);
-    expect(first).toEqual({ id: `${CLUSTERS.advancedAws}:${entry!.id}`, outs: { ...inputs, ownerId: entry!.id } });
+    expect(first).toEqual({ id: `${CLUSTERS.advancedAws}:${entry!.id}`, outs: { ...inputs, ownerId: entry!.id, adopted: false } });
     const second = await provider.create(inputs);
-    expect(second.outs?.ownerId).toBe(entry!.id);
+    expect(second.outs).toEqual({ ...inputs, ownerId: entry!.id, adopted: true });
     expect(fake.trustedOwners(CLUSTERS.advancedAws)).toHaveLength(1);
   });
 
@@ -30,7 +30,7 @@ describe("PrivateEndpointTrustedOwnerProvider", () => {
     const fake = await startFake({ clusters: [ADVANCED] });
     const { id } = await provider.create(inputs);
     const read = await provider.read(id, {} as never);
-    expect(read.props).toMatchObject(inputs);
+    expect(read.props).toEqual({ ...inputs, ownerId: id.split(":")[1], adopted: false });
     expect(read.inputs).toEqual(inputs);
     await provider.delete(id, read.props!);
     expect(fake.trustedOwners(CLUSTERS.advancedAws)).toEqual([]);
@@ -56,7 +56,7 @@ describe("PrivateEndpointTrustedOwnerProvider", () => {
   });
 
   it("replaces on any input change", async () => {
-    const olds = { ...inputs, ownerId: "x" };
+    const olds = { ...inputs, ownerId: "x", adopted: false };
     expect(await provider.diff("x", olds, inputs)).toEqual({ changes: false, replaces: [] });
     expect(await provider.diff("x", olds, { ...inputs, externalOwnerId: "*" })).toEqual({ changes: true, replaces: ["externalOwnerId"] });
   });

@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
+import { connect } from "node:net";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { CliError, DEFAULT_PORT, DEMO_CLUSTER, parseCli, parseClusterSpec } from "../../../tools/fake-cloud/cli";
 
 describe("parseCli", () => {
@@ -118,4 +119,51 @@ describe("npm run fake-cloud", () => {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
   });
+
+  it("stops the server when the npm process that started it is killed: no orphan keeps the port", async () => {
+    // npm -> sh -> tsx -> node: a SIGTERM to npm ends npm and sh only; the server must notice and stop by itself.
+    // Its own process group, so the cleanup below can end whatever this test started.
+    const npm = spawn("npm", ["run", "--silent", "fake-cloud", "--", "--port", "0", "--quiet"], {
+      cwd: `${__dirname}/../../..`,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    // Runs however the test ends (a timeout included): whatever this test started goes.
+    onTestFinished(() => {
+      try {
+        process.kill(-npm.pid!, "SIGKILL");
+      } catch {
+        // the group is gone already
+      }
+    });
+    let port = 0;
+    for await (const line of createInterface({ input: npm.stdout })) {
+      const match = /^COCKROACH_SERVER=http:\/\/127\.0\.0\.1:(\d+)$/.exec(line);
+      if (match) {
+        port = Number(match[1]);
+        break;
+      }
+    }
+    expect(port).toBeGreaterThan(0);
+    expect(await accepts(port)).toBe(true);
+    const exited = once(npm, "exit");
+    npm.kill("SIGTERM");
+    await exited;
+    // Wait for the condition itself (the port refusing connections), with a generous deadline of its own.
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && (await accepts(port))) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await accepts(port)).toBe(false);
+  }, 90_000); // npm and tsx start slowly on a busy machine; the wait is for the condition, this is only its bound
 });
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}

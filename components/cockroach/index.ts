@@ -3,6 +3,7 @@ export { PrivateEndpointServices, type PrivateEndpointServicesArgs } from "./pri
 export { PrivateEndpointConnection, type PrivateEndpointConnectionArgs } from "./privateEndpointConnection";
 export { PrivateEndpointTrustedOwner, type PrivateEndpointTrustedOwnerArgs } from "./privateEndpointTrustedOwner";
 export { AllowList, type AllowListArgs } from "./allowList";
+export { AllowListEntryRemoval, type AllowListEntryRemovalArgs } from "./allowListEntryRemoval";
 
 export {
   PrivateEndpointServicesProvider,
@@ -20,6 +21,11 @@ export {
   type PrivateEndpointTrustedOwnerOutputs,
 } from "./providers/privateEndpointTrustedOwnerProvider";
 export { AllowListProvider, type AllowListInputs, type AllowListOutputs } from "./providers/allowListProvider";
+export {
+  AllowListEntryRemovalProvider,
+  type AllowListEntryRemovalInputs,
+  type AllowListEntryRemovalOutputs,
+} from "./providers/allowListEntryRemovalProvider";
 export type { ProviderTuning } from "./providers/tuning";
 
 export type { PrivateEndpointServiceInfo, PrivateEndpointServiceAws } from "./shapes";

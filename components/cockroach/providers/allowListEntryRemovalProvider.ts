@@ -2,13 +2,13 @@
 // 0.0.0.0/0 of a new cluster), deliberately and once the resources it depends on exist. Runs from a serialized
 // closure (docs/design.md): only the client, plain data and plain Errors.
 import type * as pulumi from "@pulumi/pulumi";
-import { backoffDelayMs, sleep } from "../api/backoff";
 import type { CockroachCloudClient } from "../api/client";
 import { isNotFound } from "../api/errors";
 import type { AllowlistEntry } from "../api/types";
 import { checkCidrIp, checkCidrMask, checkClusterId, failures, normalizeMask } from "./checks";
 import { CloudApiProvider } from "./cloudApiProvider";
-import { progressReporter, type ProviderTuning } from "./tuning";
+import { type Decision, reconcile } from "./reconcile";
+import { DEFAULT_MUTATION_TIMEOUT_MS, operationDeadline, progressReporter, type ProviderTuning } from "./tuning";
 
 export interface AllowListEntryRemovalInputs {
   clusterId: string;
@@ -22,8 +22,6 @@ export interface AllowListEntryRemovalOutputs extends AllowListEntryRemovalInput
   /** What the removed entry allowed, for the record. */
   removedEntry?: { sql: boolean; ui: boolean; name?: string };
 }
-
-const DEFAULT_ATTEMPTS = 5;
 
 export class AllowListEntryRemovalProvider
   extends CloudApiProvider
@@ -54,29 +52,27 @@ export class AllowListEntryRemovalProvider
 
   async create(inputs: AllowListEntryRemovalInputs): Promise<pulumi.dynamic.CreateResult<AllowListEntryRemovalOutputs>> {
     const { clusterId, cidrIp, cidrMask } = inputs;
-    const client = this.client();
+    // The shared reconcile loop: one deadline for the whole removal, transient faults retried until it, and a
+    // delete whose answer was lost is followed by a fresh look, never by a blind second delete.
+    const deadline = operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS);
+    const client = this.client(deadline);
     const report = progressReporter(this.tuning);
-    const attempts = Math.max(1, this.tuning.mutationAttempts ?? DEFAULT_ATTEMPTS);
     let removedEntry: AllowlistEntry | undefined;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const entry = await findEntry(client, clusterId, cidrIp, cidrMask);
-        if (entry === undefined) break;
+    await reconcile(this.tuning, {
+      description: `remove ${cidrIp}/${cidrMask} from the allowlist of cluster ${clusterId}`,
+      clusterId,
+      client,
+      defaultTimeoutMs: DEFAULT_MUTATION_TIMEOUT_MS,
+      deadline,
+      observe: () => findEntry(client, clusterId, cidrIp, cidrMask),
+      decide: (entry): Decision<true> => (entry === undefined ? { done: true, value: true } : { done: false }),
+      act: async (entry): Promise<Decision<true>> => {
         removedEntry ??= entry;
         report(`removing ${cidrIp}/${cidrMask} from the allowlist of cluster ${clusterId}`);
         await deleteEntry(client, clusterId, cidrIp, cidrMask);
-        break;
-      } catch (err) {
-        // A delete whose answer was lost may have happened: look again before deleting again.
-        const retryable = (err as { retryable?: boolean }).retryable === true;
-        if (!retryable || attempt >= attempts) {
-          throw new Error(
-            `Removing ${cidrIp}/${cidrMask} from the allowlist of cluster ${clusterId} failed: ${(err as Error).message}`,
-          );
-        }
-        await sleep(backoffDelayMs(attempt, this.tuning.retry, (err as { retryAfterMs?: number }).retryAfterMs));
-      }
-    }
+        return { done: false };
+      },
+    });
     const outs: AllowListEntryRemovalOutputs = { clusterId, cidrIp, cidrMask, removed: removedEntry !== undefined };
     if (removedEntry !== undefined) {
       outs.removedEntry = { sql: removedEntry.sql, ui: removedEntry.ui };
@@ -88,7 +84,12 @@ export class AllowListEntryRemovalProvider
   /** The entry back (added again outside Pulumi): report the removal gone, so the next `up` removes it again. */
   async read(id: string, props?: AllowListEntryRemovalOutputs): Promise<pulumi.dynamic.ReadResult<AllowListEntryRemovalOutputs>> {
     if (props === undefined) return { id, props };
-    const back = await findEntry(this.client(), props.clusterId, props.cidrIp, props.cidrMask);
+    const back = await findEntry(
+      this.client(operationDeadline(this.tuning, DEFAULT_MUTATION_TIMEOUT_MS)),
+      props.clusterId,
+      props.cidrIp,
+      props.cidrMask,
+    );
     return back === undefined ? { id, props } : { id: "" };
   }
 

@@ -53,13 +53,14 @@ describe("AllowListEntryRemovalProvider (serialized)", () => {
     expect(fake.allowlist(CLUSTERS.standardAws)).toEqual([OFFICE]);
   });
 
-  it("fails with a plain Error naming the entry and the cluster when the key is refused", async () => {
+  it("fails with a plain Error naming the operation, the cluster and what to fix when the key is refused", async () => {
     await withDefaultEntry();
     process.env.COCKROACH_API_KEY = "not-a-key";
     const { provider } = serialized;
     const error = await rejectionOf(provider.create(inputs));
     expect(error).toBeInstanceOf(Error);
-    expect(error.message).toMatch(new RegExp(`^Removing 0\\.0\\.0\\.0/0 from the allowlist of cluster ${CLUSTERS.standardAws} failed: .*HTTP 401`));
+    // The client's one error format, as every other resource reports a refused key.
+    expect(error.message).toMatch(new RegExp(`ListAllowlistEntries \\(cluster ${CLUSTERS.standardAws}\\) failed: HTTP 401 .*cockroach:apikey`));
     expect(error.message).not.toContain("not-a-key");
   });
 

@@ -6,6 +6,7 @@ import type { CockroachCloudClient } from "../api/client";
 import { isNotFound } from "../api/errors";
 import type { AllowlistEntry } from "../api/types";
 import { checkCidrIp, checkCidrMask, checkClusterId, failures, normalizeMask } from "./checks";
+import { findEntry } from "./allowListProvider";
 import { CloudApiProvider } from "./cloudApiProvider";
 import { type Decision, reconcile } from "./reconcile";
 import { DEFAULT_MUTATION_TIMEOUT_MS, operationDeadline, progressReporter, type ProviderTuning } from "./tuning";
@@ -99,16 +100,6 @@ export class AllowListEntryRemovalProvider
       `not restoring ${props.cidrIp}/${props.cidrMask} on cluster ${props.clusterId}: add it back yourself if you want it`,
     );
   }
-}
-
-async function findEntry(
-  client: CockroachCloudClient,
-  clusterId: string,
-  cidrIp: string,
-  cidrMask: number,
-): Promise<AllowlistEntry | undefined> {
-  const entries = await client.listAllowlistEntries(clusterId);
-  return entries.find((e) => e.cidr_ip === cidrIp && Number(e.cidr_mask) === cidrMask);
 }
 
 async function deleteEntry(client: CockroachCloudClient, clusterId: string, cidrIp: string, cidrMask: number): Promise<void> {

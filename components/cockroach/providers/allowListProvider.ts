@@ -191,7 +191,8 @@ function matches(entry: AllowlistEntry, flags: AllowlistFlags): boolean {
   return entry.ui === flags.ui && entry.sql === flags.sql && (flags.name === undefined || entry.name === flags.name);
 }
 
-async function findEntry(
+/** The cluster's entry for `cidrIp/cidrMask`, from a fresh list (a 404 for the list is an error, never "absent"). */
+export async function findEntry(
   client: CockroachCloudClient,
   clusterId: string,
   cidrIp: string,

@@ -186,7 +186,9 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
 
     this.connection = new PrivateEndpointConnection(
       `${name}-connection`,
-      { clusterId: plan.clusterId, endpointId: this.endpoint.id },
+      // The registered endpoint is this component's own: when the component goes, its registration must go too, even
+      // when the entry was found already there (a registration POST of an interrupted `up` that state never recorded).
+      { clusterId: plan.clusterId, endpointId: this.endpoint.id, deleteAdopted: true },
       parent,
     );
     this.endpointPrivateDns = plan.privateDns

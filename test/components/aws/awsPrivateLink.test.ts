@@ -180,6 +180,8 @@ describe("AwsPrivateLink creating its VPC", () => {
     const spy = optionsSpy();
     const link = await build("t1", ARGS, facts(), { transformations: [spy.transformation] });
     expect(byName(world.resources, "t1-connection").inputs).toMatchObject({ clusterId: CLUSTER_ID, endpointId: "t1-endpoint_id" });
+    // The component's own endpoint: its registration goes with it, even one found already there after a crash.
+    expect(byName(world.resources, "t1-connection").inputs.deleteAdopted).toBe(true);
     expect(byName(world.resources, "t1-private-dns").inputs).toMatchObject({
       vpcEndpointId: "t1-endpoint_id",
       privateDnsEnabled: true,

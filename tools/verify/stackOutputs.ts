@@ -39,14 +39,15 @@ export function parseStackOutputs(json: string, source: string): RegionConnectio
 function readRegion(region: string, value: unknown, source: string): RegionConnection {
   const at = `${source}: regions.${region}`;
   if (!isRecord(value)) throw new OutputsError(`${at} is not an object`);
-  const { privateSqlHost, port, connectionString, caCert } = value;
+  // The program's output names (program/outputs.ts): `sqlPort` is the port, `caCert` the CA of an Advanced cluster.
+  const { privateSqlHost, sqlPort: port, connectionString, caCert } = value;
   if (typeof privateSqlHost !== "string" || privateSqlHost === "") {
     throw new OutputsError(`${at}.privateSqlHost = ${JSON.stringify(privateSqlHost)}: expected the private host name`);
   }
   const out: RegionConnection = { region, privateSqlHost };
   if (port !== undefined) {
     if (!Number.isInteger(port) || (port as number) < 1 || (port as number) > 65535) {
-      throw new OutputsError(`${at}.port = ${JSON.stringify(port)}: expected a TCP port (1-65535)`);
+      throw new OutputsError(`${at}.sqlPort = ${JSON.stringify(port)}: expected a TCP port (1-65535)`);
     }
     out.port = port as number;
   }

@@ -4,6 +4,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RegionOutputs } from "../../../program/outputs";
 import { runVerifyCli } from "../../../tools/verify/cli";
 import { parseVerifyArgs, UsageError } from "../../../tools/verify/cliArgs";
 import { parseStackOutputs, readOutputsWithPulumi } from "../../../tools/verify/stackOutputs";
@@ -43,9 +44,18 @@ describe("parseVerifyArgs", () => {
 });
 
 describe("parseStackOutputs", () => {
+  it("reads the names the program exports (a rename in program/outputs.ts fails the type check here)", () => {
+    const read: readonly (keyof RegionOutputs)[] = ["privateSqlHost", "sqlPort", "connectionString", "caCert"];
+    const region = Object.fromEntries(read.map((k) => [k, k === "sqlPort" ? 26258 : k === "privateSqlHost" ? HOST : `${k}-value`]));
+    expect(parseStackOutputs(JSON.stringify({ regions: { r: region } }), "o.json")).toEqual([
+      { region: "r", privateSqlHost: HOST, port: 26258, connectionString: "connectionString-value", caCert: "caCert-value" },
+    ]);
+  });
+
+
   it("reads host, port, connection string and CA of each region, ignoring other outputs", () => {
     const json = JSON.stringify({ regions: {
-      "us-east-1": { privateSqlHost: HOST, port: 26257, connectionString: "postgresql://app@h:26257/db", caCert: "PEM",
+      "us-east-1": { privateSqlHost: HOST, sqlPort: 26257, connectionString: "postgresql://app@h:26257/db", caCert: "PEM",
         vpcId: "vpc-1" },
       "us-west-2": { privateSqlHost: "internal-w.crdb.test" },
     } });
@@ -58,8 +68,8 @@ describe("parseStackOutputs", () => {
   it.each([
     ['{"connectionString": postgresql://app:pw-secret@h}', "o.json is not valid JSON; expected the output of `pulumi stack output --json --show-secrets`"],
     [JSON.stringify({ other: 1 }), 'o.json has no "regions" output'],
-    [JSON.stringify({ regions: { r: { port: 1 } } }), "o.json: regions.r.privateSqlHost = undefined: expected the private host name"],
-    [JSON.stringify({ regions: { r: { privateSqlHost: "h", port: 0 } } }), "o.json: regions.r.port = 0: expected a TCP port (1-65535)"],
+    [JSON.stringify({ regions: { r: { sqlPort: 1 } } }), "o.json: regions.r.privateSqlHost = undefined: expected the private host name"],
+    [JSON.stringify({ regions: { r: { privateSqlHost: "h", sqlPort: 0 } } }), "o.json: regions.r.sqlPort = 0: expected a TCP port (1-65535)"],
     [JSON.stringify({ regions: { r: { privateSqlHost: "h", connectionString: "[secret]" } } }),
       'o.json: regions.r has secrets shown as "[secret]": write the file with `pulumi stack output --json --show-secrets`'],
   ])("rejects %s", (json, message) => {

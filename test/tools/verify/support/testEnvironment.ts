@@ -85,7 +85,8 @@ export function writeOutputsFile(env: TestEnvironment): string {
     regions: {
       "us-east-1": {
         privateSqlHost: HOST,
-        port: env.port,
+        sqlPort: env.port,
+        sslRootCert: env.pki.caFile,
         connectionString:
           `postgresql://${USER}@${HOST}:${env.port}/postgres?sslmode=verify-full&sslrootcert=${env.pki.caFile}`,
         endpointId: "vpce-0123456789abcdef0",

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Step } from "../../tools/engine/deployment";
 import type { OperationResult } from "../../tools/engine/lifecycle";
-import { UNKNOWN } from "../../tools/engine/protocol";
+import { isSecret, UNKNOWN } from "../../tools/engine/protocol";
 import { API_KEY, CLUSTER_ID, config, DEV, type Harness, ROOT, startHarness } from "./harness";
 
 const LONG = 300_000;
@@ -80,6 +80,12 @@ describe("dev stack lifecycle under the real runtime and provider host", () => {
     expect(up.steps.length).toBeGreaterThan(0);
     expect(up.providerStderr).not.toContain(API_KEY);
     expect(JSON.stringify(up.run!.registrations)).not.toContain(API_KEY);
+  });
+
+  it("secrets: the connection string reaches the engine as a secret stack output", () => {
+    const region = (up.run!.outputs.regions as Record<string, Record<string, unknown>>)["us-east-1"]!;
+    expect(isSecret(region.connectionString)).toBe(true);
+    expect(isSecret(region.privateSqlHost)).toBe(false);
   });
 
   it("up again: every Diff says no change, and nothing is sent to either cloud", async () => {

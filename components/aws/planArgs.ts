@@ -9,15 +9,10 @@ import {
   checkAwsRegion,
   checkClusterId,
   checkPort,
-  checkSecurityGroupId,
   checkSourceCidr,
-  checkSubnetId,
-  checkTagKey,
-  checkTagValue,
   checkVpcCidr,
-  checkVpcId,
-  TAGS_MAX,
-} from "./validate";
+} from "../core/checks";
+import { checkSecurityGroupId, checkSubnetId, checkTagKey, checkTagValue, checkVpcId, TAGS_MAX } from "./validate";
 
 export const DEFAULT_PORT = 26257;
 

@@ -17,7 +17,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpointConnection, PrivateEndpointServices } from "../cockroach";
 import type { AwsPrivateLinkArgs } from "./args";
 import { AwsPrivateLinkArgumentError } from "./errors";
-import { type AwsPrivateLinkFacts, type AwsPrivateLinkLookups, lookupAwsPrivateLinkFacts } from "./facts";
+import { type AwsPrivateLinkLookups, lookupAwsPrivateLinkFacts } from "./facts";
 import { awsPrivateLinkLookups } from "./lookups";
 import { type AwsPrivateLinkPlan, planAwsPrivateLink } from "./plan";
 import { checkAwsPrivateLinkArgs } from "./planArgs";
@@ -33,6 +33,15 @@ export interface AwsPrivateLinkCreateOptions extends pulumi.ComponentResourceOpt
   lookups?: Partial<AwsPrivateLinkLookups>;
 }
 
+/** Options of the constructor, which builds from a plan: resource options, and resources to share rather than create. */
+export interface AwsPrivateLinkOptions extends pulumi.ComponentResourceOptions {
+  /**
+   * The cluster's endpoint services, when another component or the program already has them (several regions of
+   * one cluster share one). Created as `${name}-services` when absent.
+   */
+  readonly endpointServices?: PrivateEndpointServices;
+}
+
 /** The part of the endpoint services' output this component reads. */
 interface ServiceInRegion {
   name: string;
@@ -46,9 +55,11 @@ interface ServiceInRegion {
  * endpoint is `available`. No NAT or internet gateway, no egress rule: the endpoint's network interfaces are the
  * only billable items.
  *
- * Build it with {@link AwsPrivateLink.create}, which looks up the facts first (the cluster, its endpoint service's
- * AZ IDs, the account's AZ IDs, an existing VPC and its subnets). The constructor takes them explicitly (tests pass
- * their own); it registers nothing when they cannot work.
+ * Build it with {@link AwsPrivateLink.create}: {@link AwsPrivateLink.prepare} (check the arguments, look up the facts
+ * they depend on: the cluster, its endpoint service's AZ IDs, the account's AZ IDs, an existing VPC and its subnets;
+ * then plan), and the constructor, which registers resources from that plan alone. A program with several regions
+ * prepares all of them first, so every problem of every region is reported before any resource registers, then
+ * constructs each from its plan: each region is checked once and planned once.
  *
  * An ADVANCED cluster has no endpoint services until its `PrivateEndpointServices` creates them, and a service that
  * is CREATING (or failed, and is created again) has no AZ IDs to go by either, so they are unknown at plan time. The
@@ -58,13 +69,24 @@ interface ServiceInRegion {
 export class AwsPrivateLink extends pulumi.ComponentResource {
   static readonly TYPE = "crdb-private-endpoints:index:AwsPrivateLink";
 
-  /** Checks `args`, looks up the facts they depend on, then constructs. Rejects before registering anything. */
-  static async create(name: string, args: AwsPrivateLinkArgs, opts: AwsPrivateLinkCreateOptions = {}): Promise<AwsPrivateLink> {
+  /**
+   * Checks `args`, looks up the facts they depend on and plans: a plain, serializable value, or a rejection
+   * (`AwsPrivateLinkArgumentError`, `AwsPrivateLinkLookupError`) naming every problem. Registers nothing. `opts` are
+   * the ones the component will be built with: the lookups use its AWS provider.
+   */
+  static async prepare(name: string, args: AwsPrivateLinkArgs, opts: AwsPrivateLinkCreateOptions = {}): Promise<AwsPrivateLinkPlan> {
     const { lookups, ...resourceOptions } = opts;
     const checked = checkAwsPrivateLinkArgs(name, args);
     const real = awsPrivateLinkLookups({ provider: awsProviderOf(resourceOptions), parent: resourceOptions.parent });
     const facts = await lookupAwsPrivateLinkFacts(checked, { ...real, ...lookups });
-    return new AwsPrivateLink(name, args, facts, resourceOptions);
+    return planAwsPrivateLink(name, checked, facts);
+  }
+
+  /** {@link AwsPrivateLink.prepare}, then the constructor. Rejects before registering anything. */
+  static async create(name: string, args: AwsPrivateLinkArgs, opts: AwsPrivateLinkCreateOptions = {}): Promise<AwsPrivateLink> {
+    const plan = await AwsPrivateLink.prepare(name, args, opts);
+    const { lookups: _lookups, ...resourceOptions } = opts;
+    return new AwsPrivateLink(name, plan, { ...resourceOptions, endpointServices: args.endpointServices });
   }
 
   /** What was built and why: AZs, CIDR blocks, rules, warnings. */
@@ -97,10 +119,13 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
   /** CockroachDB's view of the endpoint, `STATUS_AVAILABLE` once accepted. */
   readonly connectionStatus: pulumi.Output<string>;
 
-  constructor(name: string, args: AwsPrivateLinkArgs, facts: AwsPrivateLinkFacts, opts?: pulumi.ComponentResourceOptions) {
-    // Everything that can fail is decided before super(): a failure registers nothing.
-    const plan = planAwsPrivateLink(name, checkAwsPrivateLinkArgs(name, args), facts);
-    super(AwsPrivateLink.TYPE, name, {}, opts);
+  /**
+   * Registers the resources of `plan` (from {@link AwsPrivateLink.prepare} or `planAwsPrivateLink`), and nothing
+   * else: no check, no lookup. Everything that can fail at plan time has failed before a plan exists.
+   */
+  constructor(name: string, plan: AwsPrivateLinkPlan, opts: AwsPrivateLinkOptions = {}) {
+    const { endpointServices, ...resourceOptions } = opts;
+    super(AwsPrivateLink.TYPE, name, {}, resourceOptions);
     this.plan = plan;
     for (const warning of plan.warnings) void pulumi.log.warn(warning, this);
 
@@ -110,7 +135,7 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
 
     // The cluster side starts at once: it depends on nothing of the VPC.
     this.endpointServices =
-      args.endpointServices ?? new PrivateEndpointServices(`${name}-services`, { clusterId: plan.clusterId }, parent);
+      endpointServices ?? new PrivateEndpointServices(`${name}-services`, { clusterId: plan.clusterId }, parent);
 
     this.vpc =
       plan.vpcCidrBlock === undefined

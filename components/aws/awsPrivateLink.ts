@@ -1,20 +1,23 @@
-// The AwsPrivateLink component: wiring only. What to build is decided by plan.ts from facts looked up beforehand,
-// so the constructor is synchronous, registers every resource up front (all of them show in `pulumi preview`)
-// and throws before registering anything when the arguments cannot work.
+// The AwsPrivateLink component: CockroachDB (the target, components/cockroach/target.ts) over an AWS interface endpoint
+// (the path, endpoint/interfaceEndpoint.ts). What to build is decided by plan.ts from facts looked up beforehand, so
+// the constructor is synchronous, registers every resource up front (all of them show in `pulumi preview`) from the
+// plan alone. The path registers its resources as this component's children: their URNs are what they always were.
 //
 //   PrivateEndpointServices ───────────────────────┐ (service name)
 //   VPC ─┬─ subnet per AZ ID ──────────────────────┼─ VpcEndpoint (Interface) ─ PrivateEndpointConnection
 //        └─ security group ─ ingress rule/source   │                              └─ EndpointPrivateDns ─ VpcEndpointReady
 //                            └────────────────────────────────────────────────────────────────────────────┘ (dependsOn)
-import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
-import { Subnet } from "@pulumi/aws/ec2/subnet";
-import { Vpc } from "@pulumi/aws/ec2/vpc";
-import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
+import type { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import type { Subnet } from "@pulumi/aws/ec2/subnet";
+import type { Vpc } from "@pulumi/aws/ec2/vpc";
+import type { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import { Provider } from "@pulumi/aws/provider";
-import { EndpointPrivateDns } from "@pulumi/aws/vpc/endpointPrivateDns";
-import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
+import type { EndpointPrivateDns } from "@pulumi/aws/vpc/endpointPrivateDns";
+import type { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpointConnection, PrivateEndpointServices } from "../cockroach";
+import { cockroachTarget } from "../cockroach/target";
+import { buildInterfaceEndpoint } from "./endpoint/interfaceEndpoint";
 import type { AwsPrivateLinkArgs } from "./args";
 import { AwsPrivateLinkArgumentError } from "./errors";
 import { type AwsPrivateLinkLookups, lookupAwsPrivateLinkFacts } from "./facts";
@@ -23,7 +26,7 @@ import { type AwsPrivateLinkPlan, planAwsPrivateLink } from "./plan";
 import { checkAwsPrivateLinkArgs } from "./planArgs";
 import { noSharedAzProblem, noSupportedSubnetProblem } from "./planOverlap";
 import { sortedAzIds } from "./planZones";
-import { type DnsEntry, VpcEndpointReady } from "./vpcEndpointReady";
+import type { DnsEntry, VpcEndpointReady } from "./vpcEndpointReady";
 
 export interface AwsPrivateLinkCreateOptions extends pulumi.ComponentResourceOptions {
   /**
@@ -129,109 +132,33 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
     this.plan = plan;
     for (const warning of plan.warnings) void pulumi.log.warn(warning, this);
 
-    const { region } = plan;
-    const parent = { parent: this };
-    const tags = (role: string) => ({ Name: `${name}-${role}`, ...plan.tags });
-
     // The cluster side starts at once: it depends on nothing of the VPC.
     this.endpointServices =
-      endpointServices ?? new PrivateEndpointServices(`${name}-services`, { clusterId: plan.clusterId }, parent);
-
-    this.vpc =
-      plan.vpcCidrBlock === undefined
-        ? undefined
-        : new Vpc(
-            `${name}-vpc`,
-            {
-              cidrBlock: plan.vpcCidrBlock,
-              // Private DNS of an interface endpoint needs both.
-              enableDnsSupport: true,
-              enableDnsHostnames: true,
-              region,
-              tags: tags("vpc"),
-            },
-            parent,
-          );
-    const vpcId = this.vpc ? this.vpc.id : pulumi.output(plan.vpcId as string);
-
-    const subnets: Record<string, Subnet> = {};
-    for (const subnet of plan.subnets.filter((s) => s.cidrBlock !== undefined)) {
-      const role = `subnet-${subnet.azId}`;
-      subnets[subnet.azId] = new Subnet(
-        `${name}-${role}`,
-        { vpcId, cidrBlock: subnet.cidrBlock, availabilityZoneId: subnet.azId, region, tags: tags(role) },
-        parent,
-      );
-    }
-    this.subnets = subnets;
-
-    // No inline rules, and no egress rule at all: the provider removes AWS's default allow-all egress.
-    this.securityGroup = new SecurityGroup(
-      `${name}-sg`,
-      { vpcId, description: `CockroachDB SQL over PrivateLink to cluster ${plan.clusterId}`, region, tags: tags("sg") },
-      parent,
-    );
-    const ingressRules: Record<string, SecurityGroupIngressRule> = {};
-    for (const rule of plan.ingressRules) {
-      const role = `sql-${rule.key}`;
-      ingressRules[rule.key] = new SecurityGroupIngressRule(
-        `${name}-${role}`,
-        {
-          securityGroupId: this.securityGroup.id,
-          ipProtocol: "tcp",
-          fromPort: plan.port,
-          toPort: plan.port,
-          cidrIpv4: rule.cidrIpv4,
-          referencedSecurityGroupId: rule.referencedSecurityGroupId,
-          description: rule.description,
-          region,
-          tags: tags(role),
-        },
-        parent,
-      );
-    }
-    this.ingressRules = ingressRules;
+      endpointServices ?? new PrivateEndpointServices(`${name}-services`, { clusterId: plan.clusterId }, { parent: this });
 
     const service = this.endpointServices.servicesMap.apply((map) => serviceIn(map, plan));
-    const candidates = plan.subnets.map((s) => ({ azId: s.azId, id: s.subnetId ?? (subnets[s.azId] as Subnet).id }));
-    this.endpoint = new VpcEndpoint(
-      `${name}-endpoint`,
-      {
-        vpcId,
-        vpcEndpointType: "Interface",
-        serviceName: service.name,
-        subnetIds: endpointSubnetIds(name, candidates, plan, service),
-        securityGroupIds: [this.securityGroup.id],
-        // privateDnsEnabled stays unset here: CockroachDB must accept the endpoint first (EndpointPrivateDns below).
-        region,
-        tags: tags("endpoint"),
-      },
-      parent,
-    );
+    const target = cockroachTarget;
+    const path = buildInterfaceEndpoint(this, name, plan, {
+      serviceName: service.name,
+      securityGroupDescription: target.securityGroupDescription(plan.clusterId),
+      privateDns: target.privateDns,
+      register: target.registersEndpoint
+        ? (endpointId, parent) =>
+            new PrivateEndpointConnection(`${name}-connection`, { clusterId: plan.clusterId, endpointId }, { parent })
+        : undefined,
+      subnetIds: (candidates) => endpointSubnetIds(name, candidates, plan, service),
+    });
+    this.vpc = path.vpc;
+    this.subnets = path.subnets;
+    this.securityGroup = path.securityGroup;
+    this.ingressRules = path.ingressRules;
+    this.endpoint = path.endpoint;
+    // CockroachDB registers every endpoint, so the path made the registration with the function above.
+    this.connection = path.registration as PrivateEndpointConnection;
+    this.endpointPrivateDns = path.endpointPrivateDns;
+    this.ready = path.ready;
 
-    this.connection = new PrivateEndpointConnection(
-      `${name}-connection`,
-      { clusterId: plan.clusterId, endpointId: this.endpoint.id },
-      parent,
-    );
-    this.endpointPrivateDns = plan.privateDns
-      ? new EndpointPrivateDns(
-          `${name}-private-dns`,
-          { vpcEndpointId: this.endpoint.id, privateDnsEnabled: true, region },
-          { parent: this, dependsOn: [this.connection] },
-        )
-      : undefined;
-    // EndpointPrivateDns returns before AWS has finished; this waits for `available`, so "done" means "connectable".
-    // Connectable also needs the security group to admit the sources: the ingress rules are independent of the
-    // endpoint's chain, so they are waited for explicitly.
-    this.ready = new VpcEndpointReady(
-      `${name}-ready`,
-      // With private DNS on, "available" only counts once EC2 also reports private DNS enabled.
-      { vpcEndpointId: this.endpoint.id, region, privateDnsEnabled: plan.privateDns ? true : undefined },
-      { parent: this, dependsOn: [this.endpointPrivateDns ?? this.connection, ...Object.values(ingressRules)] },
-    );
-
-    this.vpcId = vpcId;
+    this.vpcId = path.vpcId;
     this.subnetIds = this.endpoint.subnetIds;
     this.securityGroupId = this.securityGroup.id;
     this.endpointId = this.endpoint.id;
@@ -259,8 +186,8 @@ function serviceIn(map: Record<string, ServiceInRegion> | undefined, plan: AwsPr
 }
 
 /**
- * The candidates, when the service's AZs were known at plan time (they are already narrowed to them). Otherwise the
- * candidates whose AZ the service reports, decided once it exists; none of them is the plan-time failure, found late.
+ * When the service's AZs were unknown at plan time: the candidates whose AZ the service reports, decided once it
+ * exists; none of them is the plan-time failure, found late. (Known at plan time, the candidates are already narrowed.)
  */
 function endpointSubnetIds(
   name: string,
@@ -268,7 +195,6 @@ function endpointSubnetIds(
   plan: AwsPrivateLinkPlan,
   service: pulumi.Output<ServiceInRegion>,
 ): pulumi.Input<pulumi.Input<string>[]> {
-  if (plan.serviceAzIds !== undefined) return candidates.map((c) => c.id);
   return pulumi.all([service, pulumi.all(candidates.map((c) => c.id))]).apply(([svc, ids]) => {
     const supported = new Set(svc.availabilityZoneIds);
     const chosen = ids.filter((_, i) => supported.has(candidates[i]?.azId ?? ""));

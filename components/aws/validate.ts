@@ -2,22 +2,8 @@
 // program (stack config schema), so both reject the same values with the same words. Each check returns undefined
 // when the value is fine, or what is wrong with it and what would be accepted.
 import type { Check } from "../core/checks";
-
-// The rules shared with the CockroachDB side and the stack config live in components/core/checks.ts; re-exported
-// here because the library has always exported them from the AWS side.
-export {
-  allowedBy,
-  canonicalCidr,
-  type Check,
-  checkAwsRegion,
-  checkClusterId,
-  checkPort,
-  checkSourceCidr,
-  checkVpcCidr,
-  type Invalid,
-  VPC_PREFIX_MAX,
-  VPC_PREFIX_MIN,
-} from "../core/checks";
+// The rules shared with the CockroachDB side and the stack config (cluster ID, region, port, CIDR) live in
+// components/core/checks.ts.
 
 const AWS_ID = (prefix: string) => new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`);
 const SECURITY_GROUP_ID = AWS_ID("sg");

@@ -123,6 +123,5 @@ export const stackConfigSchema = z.strictObject({ ...regionSettings, regions: re
 export const TOP_LEVEL_KEYS = Object.keys(stackConfigSchema.shape);
 
 export type StackConfig = z.infer<typeof stackConfigSchema>;
-export type RegionEntry = z.infer<typeof regionEntry>;
 export type RegionSettings = Pick<StackConfig, keyof typeof regionSettings>;
 export const REGION_SETTING_KEYS = Object.keys(regionSettings);

@@ -1,6 +1,17 @@
 // The CockroachDB Cloud target as a value: what any path (AWS interface endpoint now; GCP PSC later) needs to know
 // about connecting to a cluster, in one place. Plain data and pure functions, so planners and providers can use it
-// without loading Pulumi.
+// without loading Pulumi. No imports: the providers' serialized text carries this module.
+
+/**
+ * The endpoint-service rule, used both when planning (`aws/planService.ts`) and by the `PrivateEndpointServices`
+ * provider: on Advanced a deployment creates the cluster's endpoint services (and asks again for one that is
+ * CREATE_FAILED); on Basic and Standard they are built in, and nothing a deployment does creates or repairs them.
+ * A cluster whose plan is not reported counts as Advanced when it has a dedicated config.
+ */
+export function deploymentCreatesEndpointServices(cluster: { plan?: string; dedicated?: boolean }): boolean {
+  if (cluster.plan === "BASIC" || cluster.plan === "STANDARD") return false;
+  return cluster.plan === "ADVANCED" || cluster.dedicated === true;
+}
 export const cockroachTarget = Object.freeze({
   /** CockroachDB serves SQL on this port, on every plan and cloud. */
   port: 26257,
@@ -10,6 +21,8 @@ export const cockroachTarget = Object.freeze({
    */
   registersEndpoint: true,
   privateDns: "afterRegistration" as "afterRegistration" | "atCreation",
+  /** See {@link deploymentCreatesEndpointServices}. */
+  deploymentCreatesEndpointServices,
   /** The security group's description. */
   securityGroupDescription(clusterId: string): string {
     return `CockroachDB SQL over PrivateLink to cluster ${clusterId}`;

@@ -1,14 +1,16 @@
 // Everything that can reject a stack, for every region, before the first resource is registered: argument checks,
 // fact lookups (in parallel across regions), plans. Problems come back as config keys, all regions at once.
-import { AwsPrivateLinkArgumentError } from "../components/aws/errors";
 import {
+  AwsPrivateLinkArgumentError,
   type AwsPrivateLinkFacts,
   AwsPrivateLinkLookupError,
   type AwsPrivateLinkLookups,
+  type AwsPrivateLinkPlan,
+  type CheckedArgs,
+  checkAwsPrivateLinkArgs,
   lookupAwsPrivateLinkFacts,
-} from "../components/aws/facts";
-import { type AwsPrivateLinkPlan, planAwsPrivateLink } from "../components/aws/plan";
-import { type CheckedArgs, checkAwsPrivateLinkArgs } from "../components/aws/planArgs";
+  planAwsPrivateLink,
+} from "../components/aws";
 import { CloudApiAccessError, apiAccessProblem } from "./apiAccess";
 import { type ConfigIssue, StackConfigError, distinctIssues, newIssues } from "./config/errors";
 import type { RegionSpec } from "./regions";

@@ -3,9 +3,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpointServices } from "../components/cockroach";
-import { AwsPrivateLink } from "../components/aws/awsPrivateLink";
-import type { AwsPrivateLinkLookups } from "../components/aws/facts";
-import { awsPrivateLinkLookups } from "../components/aws/lookups";
+import { AwsPrivateLink, type AwsPrivateLinkLookups, awsPrivateLinkLookups } from "../components/aws";
 import { buildClusterResources, clusterFactIssues, clusterLevelIssues, clusterOutputs, hasClusterResources } from "./cluster";
 import { type ConfigIssue, newIssues } from "./config/errors";
 import { readProgramConfig, runtimeSecretKeys } from "./config/read";

@@ -62,6 +62,13 @@ export function awsAzIdPrefix(region: string): string {
   return `${parts[0] ?? ""}${middle.join("")}${parts.at(-1) ?? ""}`;
 }
 
+// "vpce-" and 8 or 17 hex digits in practice; anything from 8 to 17 is accepted, as EC2 has changed lengths before.
+const AWS_VPC_ENDPOINT_ID = /^vpce-[0-9a-f]{8,17}$/;
+
+export function isAwsVpcEndpointId(value: unknown): value is string {
+  return typeof value === "string" && AWS_VPC_ENDPOINT_ID.test(value);
+}
+
 const AWS_ACCOUNT_ID = /^[0-9]{12}$/;
 
 export function isAwsAccountId(value: unknown): value is string {

@@ -1,6 +1,6 @@
 // Input validation for the providers' `check`. Values still unknown at preview (the engine's sentinel) pass: they are
 // checked again on `up`, once known. Each failure names the property, the value, and what is allowed.
-import { CLUSTER_ID_EXAMPLE, canonicalCidr, isAwsAccountId, isClusterId } from "../../core/checks";
+import { CLUSTER_ID_EXAMPLE, canonicalCidr, isAwsAccountId, isAwsVpcEndpointId, isClusterId } from "../../core/checks";
 import { isUnknown } from "../../shared/unknown";
 
 export interface CheckFailure {
@@ -10,7 +10,6 @@ export interface CheckFailure {
 
 type Check = CheckFailure | undefined;
 
-const AWS_ENDPOINT_ID = /^vpce-[0-9a-f]{8,17}$/;
 const GCP_PSC_CONNECTION_ID = /^[0-9]{1,20}$/;
 /**
  * Azure's own naming rules for each segment: the subscription is a GUID; a resource group has 1-90 letters, digits,
@@ -35,8 +34,8 @@ export function checkClusterId(value: unknown, property = "clusterId"): Check {
 }
 
 /** The endpoint ID each cloud registers (the cluster's `cloud_provider`), and how to say it. */
-const ENDPOINT_ID_SHAPES: Record<string, { pattern: RegExp; expected: string }> = {
-  AWS: { pattern: AWS_ENDPOINT_ID, expected: "an AWS VPC endpoint ID (vpce- followed by 8 to 17 hex digits)" },
+const ENDPOINT_ID_SHAPES: Record<string, { pattern: { test(value: string): boolean }; expected: string }> = {
+  AWS: { pattern: { test: isAwsVpcEndpointId }, expected: "an AWS VPC endpoint ID (vpce- followed by 8 to 17 hex digits)" },
   GCP: {
     pattern: GCP_PSC_CONNECTION_ID,
     expected: "a GCP Private Service Connect connection ID (digits, the forwarding rule's pscConnectionId)",

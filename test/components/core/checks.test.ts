@@ -22,6 +22,8 @@ import {
   checkExternalOwnerId,
   checkHostBits,
 } from "../../../components/cockroach/providers/checks";
+import { vpcEndpointReadyFailures } from "../../../components/aws/vpcEndpointReadyInputs";
+import { checkEndpointId } from "../../../components/cockroach/providers/checks";
 import { splitClusterScopedId } from "../../../components/cockroach/providers/resourceIds";
 import { stackConfigSchema } from "../../../program/config/schema";
 import { serializeProvider } from "../../support/serialized";
@@ -113,6 +115,22 @@ describe("every consumer applies the same rule", () => {
     ] as const) {
       expect(stackConfigSchema.safeParse({ trustedOwners: [id] }).success).toBe(ok);
       expect(checkExternalOwnerId(id) === undefined).toBe(ok);
+    }
+  });
+
+  it("VPC endpoint IDs and region codes: the readiness wait, the registration check and the config agree", () => {
+    for (const [id, ok] of [
+      ["vpce-0123456789abcdef0", true],
+      ["vpce-12345678", true],
+      ["vpce-1234567", false],
+      ["vpce-0123456789ABCDEF0", false],
+    ] as const) {
+      const waitAccepts = !vpcEndpointReadyFailures({ vpcEndpointId: id }).some((f) => f.property === "vpcEndpointId");
+      expect([waitAccepts, checkEndpointId(id) === undefined]).toEqual([ok, ok]);
+    }
+    for (const region of ["us-east-1", "us-gov-west-1", "us-east", "US-EAST-1"]) {
+      const waitAccepts = vpcEndpointReadyFailures({ vpcEndpointId: "vpce-12345678", region }).length === 0;
+      expect(waitAccepts).toBe(checkAwsRegion(region) === undefined);
     }
   });
 

@@ -2,8 +2,7 @@
 // of the config (before anything registers), built as top-level resources named after their config keys, so adding
 // or removing one entry never touches another.
 import * as pulumi from "@pulumi/pulumi";
-import { AllowList, PrivateEndpointTrustedOwner } from "../components/cockroach";
-import { AllowListEntryRemoval } from "../components/cockroach/allowListEntryRemoval";
+import { AllowList, AllowListEntryRemoval, PrivateEndpointTrustedOwner } from "../components/cockroach";
 import type { ConfigIssue } from "./config/errors";
 import {
   ANYWHERE,

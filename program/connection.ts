@@ -4,7 +4,7 @@
 // the system trust store verifies.
 import { X509Certificate } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import type { ClusterFacts } from "../components/aws/facts";
+import type { ClusterFacts } from "../components/aws";
 import { getClusterCert } from "../components/cockroach";
 import { type ConnectionConfig, DEFAULT_DATABASE, DEFAULT_OS, SYSTEM_ROOT_CERTS } from "./config/clusterSchema";
 

@@ -1,8 +1,7 @@
 // Stack outputs: one entry per region, keyed by region code, so `pulumi stack output regions` reads as a table; and
 // the cluster-level resources under `cluster`.
 import type * as pulumi from "@pulumi/pulumi";
-import type { AwsPrivateLink } from "../components/aws/awsPrivateLink";
-import type { DnsEntry } from "../components/aws/vpcEndpointReady";
+import type { AwsPrivateLink, DnsEntry } from "../components/aws";
 import type { ConnectionOutputs } from "./connection";
 
 export interface RegionOutputs {

@@ -1,22 +1,25 @@
 // Everything that can reject a stack, for every region, before the first resource is registered: argument checks,
 // fact lookups (in parallel across regions), plans. Problems come back as config keys, all regions at once.
-import { AwsPrivateLinkArgumentError } from "../components/aws/errors";
 import {
+  AwsPrivateLinkArgumentError,
   type AwsPrivateLinkFacts,
   AwsPrivateLinkLookupError,
   type AwsPrivateLinkLookups,
+  type AwsPrivateLinkPlan,
+  type CheckedArgs,
+  checkAwsPrivateLinkArgs,
   lookupAwsPrivateLinkFacts,
-} from "../components/aws/facts";
-import { planAwsPrivateLink } from "../components/aws/plan";
-import { type CheckedArgs, checkAwsPrivateLinkArgs } from "../components/aws/planArgs";
+  planAwsPrivateLink,
+} from "../components/aws";
 import { CloudApiAccessError, apiAccessProblem } from "./apiAccess";
 import { type ConfigIssue, StackConfigError, distinctIssues, newIssues } from "./config/errors";
 import type { RegionSpec } from "./regions";
 
+/** A region ready to build: its plan, computed once here, is what its `AwsPrivateLink` is constructed from. */
 export interface PreparedRegion {
   spec: RegionSpec;
-  checked: CheckedArgs;
   facts: AwsPrivateLinkFacts;
+  plan: AwsPrivateLinkPlan;
 }
 
 /** What a failed lookup asks of the setting it was for. */
@@ -71,8 +74,8 @@ export async function prepareRegions(
       issues.push(...issuesOf(result.reason, spec, access));
       return;
     }
-    const region = { spec, checked: checked[i] as CheckedArgs, facts: result.value };
-    if (attempt(spec, () => planAwsPrivateLink(spec.name, region.checked, region.facts))) prepared.push(region);
+    const plan = attempt(spec, () => planAwsPrivateLink(spec.name, checked[i] as CheckedArgs, result.value));
+    if (plan) prepared.push({ spec, facts: result.value, plan });
   });
   if (access.size > 0) throw new CloudApiAccessError([...access], distinctIssues(issues));
   issues.push(...afterLookup(prepared));

@@ -3,9 +3,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpointServices } from "../components/cockroach";
-import { AwsPrivateLink } from "../components/aws/awsPrivateLink";
-import type { AwsPrivateLinkLookups } from "../components/aws/facts";
-import { awsPrivateLinkLookups } from "../components/aws/lookups";
+import { AwsPrivateLink, type AwsPrivateLinkLookups, awsPrivateLinkLookups } from "../components/aws";
 import { buildClusterResources, clusterFactIssues, clusterLevelIssues, clusterOutputs, hasClusterResources } from "./cluster";
 import { type ConfigIssue, newIssues } from "./config/errors";
 import { readProgramConfig, runtimeSecretKeys } from "./config/read";
@@ -62,23 +60,20 @@ export async function runProgram(deps: ProgramDependencies = {}): Promise<StackO
   // One endpoint services resource per cluster, shared by its regions. It depends on no VPC, so the cluster side
   // (which can take many minutes on ADVANCED) runs while the networks are built.
   const servicesByCluster = new Map<string, PrivateEndpointServices>();
-  for (const { checked } of prepared) {
-    if (!servicesByCluster.has(checked.clusterId)) {
-      servicesByCluster.set(
-        checked.clusterId,
-        new PrivateEndpointServices(endpointServicesName(checked.clusterId), { clusterId: checked.clusterId }),
-      );
+  for (const { plan } of prepared) {
+    if (!servicesByCluster.has(plan.clusterId)) {
+      servicesByCluster.set(plan.clusterId, new PrivateEndpointServices(endpointServicesName(plan.clusterId), { clusterId: plan.clusterId }));
     }
   }
 
   const fetchCa = caFetcherOncePerCluster(deps.clusterCa ?? fetchClusterCaFromApi);
-  const links = prepared.map(({ spec, checked, facts }) => {
-    const link = new AwsPrivateLink(spec.name, { ...spec.args, endpointServices: servicesByCluster.get(checked.clusterId) }, facts);
-    const connection = connectionOutputs(facts.cluster, link.privateSqlHost, checked.port, settings.connection, link.connectionStatus, fetchCa);
+  const links = prepared.map(({ spec, facts, plan }) => {
+    const link = new AwsPrivateLink(spec.name, plan, { endpointServices: servicesByCluster.get(plan.clusterId) });
+    const connection = connectionOutputs(facts.cluster, link.privateSqlHost, plan.port, settings.connection, link.connectionStatus, fetchCa);
     return { region: spec.region, link, connection };
   });
 
-  const clusterId = prepared[0]?.checked.clusterId;
+  const clusterId = prepared[0]?.plan.clusterId;
   const clusterResources =
     clusterId !== undefined && hasClusterResources(settings)
       ? buildClusterResources(clusterId, settings, links.map(({ link }) => link.ready))

@@ -1,8 +1,8 @@
 // One stack config -> one AwsPrivateLink per region. Without `regions`, the single region is `aws:region` with the
 // top-level settings. With `regions`, each entry's settings override the top-level ones: values and lists replace,
 // `tags` merge (an entry's tag wins over a top-level tag of the same key).
-import type { AwsPrivateLinkArgs } from "../components/aws/args";
-import { checkAwsRegion } from "../components/aws/validate";
+import type { AwsPrivateLinkArgs } from "../components/aws";
+import { checkAwsRegion } from "../components/core/checks";
 import { type ConfigIssue, configKey } from "./config/errors";
 import type { ProgramConfig } from "./config/read";
 import { NAMESPACE, REGION_SETTING_KEYS, type RegionSettings, type StackConfig } from "./config/schema";

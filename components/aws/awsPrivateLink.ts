@@ -1,29 +1,32 @@
-// The AwsPrivateLink component: wiring only. What to build is decided by plan.ts from facts looked up beforehand,
-// so the constructor is synchronous, registers every resource up front (all of them show in `pulumi preview`)
-// and throws before registering anything when the arguments cannot work.
+// The AwsPrivateLink component: CockroachDB (the target, components/cockroach/target.ts) over an AWS interface endpoint
+// (the path, endpoint/interfaceEndpoint.ts). What to build is decided by plan.ts from facts looked up beforehand, so
+// the constructor is synchronous, registers every resource up front (all of them show in `pulumi preview`) from the
+// plan alone. The path registers its resources as this component's children: their URNs are what they always were.
 //
 //   PrivateEndpointServices ───────────────────────┐ (service name)
 //   VPC ─┬─ subnet per AZ ID ──────────────────────┼─ VpcEndpoint (Interface) ─ PrivateEndpointConnection
 //        └─ security group ─ ingress rule/source   │                              └─ EndpointPrivateDns ─ VpcEndpointReady
 //                            └────────────────────────────────────────────────────────────────────────────┘ (dependsOn)
-import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
-import { Subnet } from "@pulumi/aws/ec2/subnet";
-import { Vpc } from "@pulumi/aws/ec2/vpc";
-import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
+import type { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import type { Subnet } from "@pulumi/aws/ec2/subnet";
+import type { Vpc } from "@pulumi/aws/ec2/vpc";
+import type { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import { Provider } from "@pulumi/aws/provider";
-import { EndpointPrivateDns } from "@pulumi/aws/vpc/endpointPrivateDns";
-import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
+import type { EndpointPrivateDns } from "@pulumi/aws/vpc/endpointPrivateDns";
+import type { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpointConnection, PrivateEndpointServices } from "../cockroach";
+import { cockroachTarget } from "../cockroach/target";
+import { buildInterfaceEndpoint } from "./endpoint/interfaceEndpoint";
 import type { AwsPrivateLinkArgs } from "./args";
 import { AwsPrivateLinkArgumentError } from "./errors";
-import { type AwsPrivateLinkFacts, type AwsPrivateLinkLookups, lookupAwsPrivateLinkFacts } from "./facts";
+import { type AwsPrivateLinkLookups, lookupAwsPrivateLinkFacts } from "./facts";
 import { awsPrivateLinkLookups } from "./lookups";
 import { type AwsPrivateLinkPlan, planAwsPrivateLink } from "./plan";
 import { checkAwsPrivateLinkArgs } from "./planArgs";
 import { noSharedAzProblem, noSupportedSubnetProblem } from "./planOverlap";
 import { sortedAzIds } from "./planZones";
-import { type DnsEntry, VpcEndpointReady } from "./vpcEndpointReady";
+import type { DnsEntry, VpcEndpointReady } from "./vpcEndpointReady";
 
 export interface AwsPrivateLinkCreateOptions extends pulumi.ComponentResourceOptions {
   /**
@@ -31,6 +34,15 @@ export interface AwsPrivateLinkCreateOptions extends pulumi.ComponentResourceOpt
    * AWS provider the component's resources get (`provider`, `providers`, else the parent's, else the default).
    */
   lookups?: Partial<AwsPrivateLinkLookups>;
+}
+
+/** Options of the constructor, which builds from a plan: resource options, and resources to share rather than create. */
+export interface AwsPrivateLinkOptions extends pulumi.ComponentResourceOptions {
+  /**
+   * The cluster's endpoint services, when another component or the program already has them (several regions of
+   * one cluster share one). Created as `${name}-services` when absent.
+   */
+  readonly endpointServices?: PrivateEndpointServices;
 }
 
 /** The part of the endpoint services' output this component reads. */
@@ -46,9 +58,11 @@ interface ServiceInRegion {
  * endpoint is `available`. No NAT or internet gateway, no egress rule: the endpoint's network interfaces are the
  * only billable items.
  *
- * Build it with {@link AwsPrivateLink.create}, which looks up the facts first (the cluster, its endpoint service's
- * AZ IDs, the account's AZ IDs, an existing VPC and its subnets). The constructor takes them explicitly (tests pass
- * their own); it registers nothing when they cannot work.
+ * Build it with {@link AwsPrivateLink.create}: {@link AwsPrivateLink.prepare} (check the arguments, look up the facts
+ * they depend on: the cluster, its endpoint service's AZ IDs, the account's AZ IDs, an existing VPC and its subnets;
+ * then plan), and the constructor, which registers resources from that plan alone. A program with several regions
+ * prepares all of them first, so every problem of every region is reported before any resource registers, then
+ * constructs each from its plan: each region is checked once and planned once.
  *
  * An ADVANCED cluster has no endpoint services until its `PrivateEndpointServices` creates them, and a service that
  * is CREATING (or failed, and is created again) has no AZ IDs to go by either, so they are unknown at plan time. The
@@ -58,13 +72,24 @@ interface ServiceInRegion {
 export class AwsPrivateLink extends pulumi.ComponentResource {
   static readonly TYPE = "crdb-private-endpoints:index:AwsPrivateLink";
 
-  /** Checks `args`, looks up the facts they depend on, then constructs. Rejects before registering anything. */
-  static async create(name: string, args: AwsPrivateLinkArgs, opts: AwsPrivateLinkCreateOptions = {}): Promise<AwsPrivateLink> {
+  /**
+   * Checks `args`, looks up the facts they depend on and plans: a plain, serializable value, or a rejection
+   * (`AwsPrivateLinkArgumentError`, `AwsPrivateLinkLookupError`) naming every problem. Registers nothing. `opts` are
+   * the ones the component will be built with: the lookups use its AWS provider.
+   */
+  static async prepare(name: string, args: AwsPrivateLinkArgs, opts: AwsPrivateLinkCreateOptions = {}): Promise<AwsPrivateLinkPlan> {
     const { lookups, ...resourceOptions } = opts;
     const checked = checkAwsPrivateLinkArgs(name, args);
     const real = awsPrivateLinkLookups({ provider: awsProviderOf(resourceOptions), parent: resourceOptions.parent });
     const facts = await lookupAwsPrivateLinkFacts(checked, { ...real, ...lookups });
-    return new AwsPrivateLink(name, args, facts, resourceOptions);
+    return planAwsPrivateLink(name, checked, facts);
+  }
+
+  /** {@link AwsPrivateLink.prepare}, then the constructor. Rejects before registering anything. */
+  static async create(name: string, args: AwsPrivateLinkArgs, opts: AwsPrivateLinkCreateOptions = {}): Promise<AwsPrivateLink> {
+    const plan = await AwsPrivateLink.prepare(name, args, opts);
+    const { lookups: _lookups, ...resourceOptions } = opts;
+    return new AwsPrivateLink(name, plan, { ...resourceOptions, endpointServices: args.endpointServices });
   }
 
   /** What was built and why: AZs, CIDR blocks, rules, warnings. */
@@ -97,118 +122,49 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
   /** CockroachDB's view of the endpoint, `STATUS_AVAILABLE` once accepted. */
   readonly connectionStatus: pulumi.Output<string>;
 
-  constructor(name: string, args: AwsPrivateLinkArgs, facts: AwsPrivateLinkFacts, opts?: pulumi.ComponentResourceOptions) {
-    // Everything that can fail is decided before super(): a failure registers nothing.
-    const plan = planAwsPrivateLink(name, checkAwsPrivateLinkArgs(name, args), facts);
-    super(AwsPrivateLink.TYPE, name, {}, opts);
+  /**
+   * Registers the resources of `plan` (from {@link AwsPrivateLink.prepare} or `planAwsPrivateLink`), and nothing
+   * else: no check, no lookup. Everything that can fail at plan time has failed before a plan exists.
+   */
+  constructor(name: string, plan: AwsPrivateLinkPlan, opts: AwsPrivateLinkOptions = {}) {
+    const { endpointServices, ...resourceOptions } = opts;
+    super(AwsPrivateLink.TYPE, name, {}, resourceOptions);
     this.plan = plan;
     for (const warning of plan.warnings) void pulumi.log.warn(warning, this);
 
-    const { region } = plan;
-    const parent = { parent: this };
-    const tags = (role: string) => ({ Name: `${name}-${role}`, ...plan.tags });
-
     // The cluster side starts at once: it depends on nothing of the VPC.
     this.endpointServices =
-      args.endpointServices ?? new PrivateEndpointServices(`${name}-services`, { clusterId: plan.clusterId }, parent);
-
-    this.vpc =
-      plan.vpcCidrBlock === undefined
-        ? undefined
-        : new Vpc(
-            `${name}-vpc`,
-            {
-              cidrBlock: plan.vpcCidrBlock,
-              // Private DNS of an interface endpoint needs both.
-              enableDnsSupport: true,
-              enableDnsHostnames: true,
-              region,
-              tags: tags("vpc"),
-            },
-            parent,
-          );
-    const vpcId = this.vpc ? this.vpc.id : pulumi.output(plan.vpcId as string);
-
-    const subnets: Record<string, Subnet> = {};
-    for (const subnet of plan.subnets.filter((s) => s.cidrBlock !== undefined)) {
-      const role = `subnet-${subnet.azId}`;
-      subnets[subnet.azId] = new Subnet(
-        `${name}-${role}`,
-        { vpcId, cidrBlock: subnet.cidrBlock, availabilityZoneId: subnet.azId, region, tags: tags(role) },
-        parent,
-      );
-    }
-    this.subnets = subnets;
-
-    // No inline rules, and no egress rule at all: the provider removes AWS's default allow-all egress.
-    this.securityGroup = new SecurityGroup(
-      `${name}-sg`,
-      { vpcId, description: `CockroachDB SQL over PrivateLink to cluster ${plan.clusterId}`, region, tags: tags("sg") },
-      parent,
-    );
-    const ingressRules: Record<string, SecurityGroupIngressRule> = {};
-    for (const rule of plan.ingressRules) {
-      const role = `sql-${rule.key}`;
-      ingressRules[rule.key] = new SecurityGroupIngressRule(
-        `${name}-${role}`,
-        {
-          securityGroupId: this.securityGroup.id,
-          ipProtocol: "tcp",
-          fromPort: plan.port,
-          toPort: plan.port,
-          cidrIpv4: rule.cidrIpv4,
-          referencedSecurityGroupId: rule.referencedSecurityGroupId,
-          description: rule.description,
-          region,
-          tags: tags(role),
-        },
-        parent,
-      );
-    }
-    this.ingressRules = ingressRules;
+      endpointServices ?? new PrivateEndpointServices(`${name}-services`, { clusterId: plan.clusterId }, { parent: this });
 
     const service = this.endpointServices.servicesMap.apply((map) => serviceIn(map, plan));
-    const candidates = plan.subnets.map((s) => ({ azId: s.azId, id: s.subnetId ?? (subnets[s.azId] as Subnet).id }));
-    this.endpoint = new VpcEndpoint(
-      `${name}-endpoint`,
-      {
-        vpcId,
-        vpcEndpointType: "Interface",
-        serviceName: service.name,
-        subnetIds: endpointSubnetIds(name, candidates, plan, service),
-        securityGroupIds: [this.securityGroup.id],
-        // privateDnsEnabled stays unset here: CockroachDB must accept the endpoint first (EndpointPrivateDns below).
-        region,
-        tags: tags("endpoint"),
-      },
-      parent,
-    );
+    const target = cockroachTarget;
+    const path = buildInterfaceEndpoint(this, name, plan, {
+      serviceName: service.name,
+      securityGroupDescription: target.securityGroupDescription(plan.clusterId),
+      privateDns: target.privateDns,
+      register: target.registersEndpoint
+        ? (endpointId, parent) =>
+            new PrivateEndpointConnection(
+              `${name}-connection`,
+              // The registered endpoint is this component's own: when the component goes, its registration goes too,
+              // even when found already there (the POST of an interrupted `up` that state never recorded).
+              { clusterId: plan.clusterId, endpointId, deleteAdopted: true },
+              { parent },
+            )
+        : undefined,
+      subnetIds: (candidates) => endpointSubnetIds(name, candidates, plan, service),
+    });
+    this.vpc = path.vpc;
+    this.subnets = path.subnets;
+    this.securityGroup = path.securityGroup;
+    this.ingressRules = path.ingressRules;
+    this.endpoint = path.endpoint;
+    // CockroachDB registers every endpoint, so the path made the registration with the function above.
+    this.connection = path.registration as PrivateEndpointConnection;
+    this.endpointPrivateDns = path.endpointPrivateDns;
+    this.ready = path.ready;
 
-    this.connection = new PrivateEndpointConnection(
-      `${name}-connection`,
-      // The registered endpoint is this component's own: when the component goes, its registration must go too, even
-      // when the entry was found already there (a registration POST of an interrupted `up` that state never recorded).
-      { clusterId: plan.clusterId, endpointId: this.endpoint.id, deleteAdopted: true },
-      parent,
-    );
-    this.endpointPrivateDns = plan.privateDns
-      ? new EndpointPrivateDns(
-          `${name}-private-dns`,
-          { vpcEndpointId: this.endpoint.id, privateDnsEnabled: true, region },
-          { parent: this, dependsOn: [this.connection] },
-        )
-      : undefined;
-    // EndpointPrivateDns returns before AWS has finished; this waits for `available`, so "done" means "connectable".
-    // Connectable also needs the security group to admit the sources: the ingress rules are independent of the
-    // endpoint's chain, so they are waited for explicitly.
-    this.ready = new VpcEndpointReady(
-      `${name}-ready`,
-      // With private DNS on, "available" only counts once EC2 also reports private DNS enabled.
-      { vpcEndpointId: this.endpoint.id, region, privateDnsEnabled: plan.privateDns ? true : undefined },
-      { parent: this, dependsOn: [this.endpointPrivateDns ?? this.connection, ...Object.values(ingressRules)] },
-    );
-
-    this.vpcId = vpcId;
+    this.vpcId = path.vpcId;
     this.subnetIds = this.endpoint.subnetIds;
     this.securityGroupId = this.securityGroup.id;
     this.endpointId = this.endpoint.id;
@@ -236,8 +192,8 @@ function serviceIn(map: Record<string, ServiceInRegion> | undefined, plan: AwsPr
 }
 
 /**
- * The candidates, when the service's AZs were known at plan time (they are already narrowed to them). Otherwise the
- * candidates whose AZ the service reports, decided once it exists; none of them is the plan-time failure, found late.
+ * When the service's AZs were unknown at plan time: the candidates whose AZ the service reports, decided once it
+ * exists; none of them is the plan-time failure, found late. (Known at plan time, the candidates are already narrowed.)
  */
 function endpointSubnetIds(
   name: string,
@@ -245,7 +201,6 @@ function endpointSubnetIds(
   plan: AwsPrivateLinkPlan,
   service: pulumi.Output<ServiceInRegion>,
 ): pulumi.Input<pulumi.Input<string>[]> {
-  if (plan.serviceAzIds !== undefined) return candidates.map((c) => c.id);
   return pulumi.all([service, pulumi.all(candidates.map((c) => c.id))]).apply(([svc, ids]) => {
     const supported = new Set(svc.availabilityZoneIds);
     const chosen = ids.filter((_, i) => supported.has(candidates[i]?.azId ?? ""));

@@ -1,6 +1,7 @@
-// Public surface of the AWS side: the PrivateLink component, its facts and lookups, the pure planning helpers (exported
-// so callers can preview a layout and tests can pin the rules), and the endpoint readiness wait.
-export { AwsPrivateLink, type AwsPrivateLinkCreateOptions } from "./awsPrivateLink";
+// Public surface of the AWS side: the PrivateLink component (CockroachDB over an AWS interface endpoint), its plan,
+// facts and lookups, the pure planners a caller can preview a layout with, the vendor-neutral interface endpoint path,
+// and the endpoint readiness wait. Named one by one: internal helpers stay internal.
+export { AwsPrivateLink, type AwsPrivateLinkCreateOptions, type AwsPrivateLinkOptions } from "./awsPrivateLink";
 export type { AwsPrivateLinkArgs, AwsPrivateLinkVpcArgs } from "./args";
 export { AwsPrivateLinkArgumentError, type ArgumentProblem, describeProblem } from "./errors";
 export {
@@ -14,10 +15,24 @@ export {
   type VpcFacts,
 } from "./facts";
 export { awsPrivateLinkLookups, type AwsPrivateLinkLookupOptions } from "./lookups";
-export { planAwsPrivateLink, type AwsPrivateLinkPlan, type PlannedSubnet } from "./plan";
+export { planAwsPrivateLink, type AwsPrivateLinkPlan } from "./plan";
 export { checkAwsPrivateLinkArgs, DEFAULT_PORT, type CheckedArgs } from "./planArgs";
 export { subnetCidrForAz, SUBNET_BLOCKS } from "./planCidrs";
 export { broadSourceWarnings, INGRESS_RULES_MAX, ingressRuleKey, planIngressRules, type PlannedIngressRule } from "./planIngress";
-export { azNumber, compareAzIds, subnetAzIds } from "./planZones";
-export * from "./validate";
-export * from "./vpcEndpointReady";
+export { checkSecurityGroupId, checkSubnetId, checkTagKey, checkTagValue, checkVpcId, TAGS_MAX } from "./validate";
+export {
+  VpcEndpointReady,
+  type VpcEndpointReadyArgs,
+  VpcEndpointReadyProvider,
+  type VpcEndpointReadyProviderOptions,
+  type VpcEndpointReadyInputs,
+  type VpcEndpointReadyOutputs,
+  type DnsEntry,
+} from "./vpcEndpointReady";
+export {
+  buildInterfaceEndpoint,
+  type InterfaceEndpoint,
+  type InterfaceEndpointPlan,
+  type InterfaceEndpointTarget,
+  type PlannedSubnet,
+} from "./endpoint";

@@ -1,10 +1,12 @@
 // Turns checked arguments and looked-up facts into a plain plan of what to build. Pure and synchronous: every
 // validation that needs facts happens here, before the component registers anything.
+import { cockroachTarget } from "../cockroach/target";
+import type { InterfaceEndpointPlan, PlannedSubnet } from "./endpoint/interfaceEndpoint";
 import { ProblemList } from "./errors";
 import type { AwsPrivateLinkFacts } from "./facts";
 import type { CheckedArgs } from "./planArgs";
 import { hasSubnetBlock, subnetCidrForAz } from "./planCidrs";
-import { type PlannedIngressRule, broadSourceWarnings, planIngressRules } from "./planIngress";
+import { broadSourceWarnings, planIngressRules } from "./planIngress";
 import { noSharedAzProblem, noSupportedSubnetProblem } from "./planOverlap";
 import { serviceOutlook } from "./planService";
 import {
@@ -16,32 +18,15 @@ import {
 } from "./planWarnings";
 import { compareAzIds, sortedAzIds, subnetAzIds } from "./planZones";
 
-/** A subnet the endpoint may use: one to create (`cidrBlock`) or one that exists (`subnetId`). */
-export interface PlannedSubnet {
-  azId: string;
-  cidrBlock?: string;
-  subnetId?: string;
-}
+export type { PlannedSubnet };
 
-export interface AwsPrivateLinkPlan {
+/**
+ * The plan of one region: the interface endpoint path's part (vendor-neutral), and the CockroachDB target's. Its
+ * `serviceAzIds` is undefined when the cluster's endpoint service is not AVAILABLE with AZs yet (absent, CREATING,
+ * being created again): the endpoint then takes the candidates whose AZ the service reports at deploy time.
+ */
+export interface AwsPrivateLinkPlan extends InterfaceEndpointPlan {
   clusterId: string;
-  region: string;
-  /** Set when the component creates the VPC. */
-  vpcCidrBlock?: string;
-  /** Set when an existing VPC is used. */
-  vpcId?: string;
-  /** The endpoint's candidate subnets, one per AZ, sorted by AZ ID. */
-  subnets: PlannedSubnet[];
-  /**
-   * AZ IDs of the cluster's endpoint service in the region. Undefined when the service is not AVAILABLE with AZs
-   * yet (absent, CREATING, being created again): the endpoint then takes the candidates whose AZ the service
-   * reports at deploy time.
-   */
-  serviceAzIds?: string[];
-  ingressRules: PlannedIngressRule[];
-  port: number;
-  privateDns: boolean;
-  tags: Record<string, string>;
   /** The host to connect to over the endpoint: the region's `internalDns`. */
   privateSqlHost: string;
   /** Things the user should know that do not stop the deployment. */
@@ -123,7 +108,7 @@ export function planAwsPrivateLink(name: string, args: CheckedArgs, facts: AwsPr
     port: args.port,
     privateDns: args.privateDns,
     tags: args.tags,
-    privateSqlHost: clusterRegion?.internalDns ?? "",
+    privateSqlHost: cockroachTarget.privateHost(clusterRegion),
     warnings,
   };
 }

@@ -1,5 +1,6 @@
 // Checks the arguments on their own (no lookups yet) and fills in defaults that need no facts. Runs first, so a
 // typo fails at once, without touching the network.
+import { cockroachTarget } from "../cockroach/target";
 import type { AwsPrivateLinkArgs } from "./args";
 import { ProblemList } from "./errors";
 import { INGRESS_RULES_MAX } from "./planIngress";
@@ -9,17 +10,13 @@ import {
   checkAwsRegion,
   checkClusterId,
   checkPort,
-  checkSecurityGroupId,
   checkSourceCidr,
-  checkSubnetId,
-  checkTagKey,
-  checkTagValue,
   checkVpcCidr,
-  checkVpcId,
-  TAGS_MAX,
-} from "./validate";
+} from "../core/checks";
+import { checkSecurityGroupId, checkSubnetId, checkTagKey, checkTagValue, checkVpcId, TAGS_MAX } from "./validate";
 
-export const DEFAULT_PORT = 26257;
+/** The port of the target, CockroachDB's SQL port. */
+export const DEFAULT_PORT = cockroachTarget.port;
 
 /** Arguments after validation and the defaults that need no lookup. */
 export interface CheckedArgs {
@@ -64,7 +61,7 @@ export function checkAwsPrivateLinkArgs(name: string, args: AwsPrivateLinkArgs):
   }
   checkSourceCount(problems, allowedCidrs, allowedSecurityGroupIds);
 
-  let port = DEFAULT_PORT;
+  let port: number = DEFAULT_PORT;
   if (raw.port !== undefined) {
     const invalid = checkPort(typeof raw.port === "number" ? raw.port : NaN);
     if (invalid) problems.add("port", raw.port, invalid.reason, invalid.allowed);

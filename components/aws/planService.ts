@@ -2,6 +2,7 @@
 // says where the endpoint can go. Any other state is left to deploy time, where PrivateEndpointServices waits for
 // AVAILABLE (creating or re-creating the service on ADVANCED) before the endpoint takes its subnets; except a failed
 // service that nothing in this deployment would create again.
+import { deploymentCreatesEndpointServices } from "../cockroach/target";
 import type { ArgumentProblem } from "./errors";
 import type { ClusterFacts, EndpointServiceFacts } from "./facts";
 import { sortedAzIds } from "./planZones";
@@ -32,7 +33,7 @@ export function serviceOutlook(
   const its = `The endpoint service of cluster ${cluster.name} (${cluster.plan}) in ${region}`;
 
   if (service === undefined) {
-    if (cluster.plan === "ADVANCED") {
+    if (deploymentCreatesEndpointServices(cluster)) {
       return deferred(`Cluster ${cluster.name} (${cluster.plan}) has no endpoint service in ${region} yet; this deployment creates it.`);
     }
     // Built in on the other plans: nothing in a deployment creates it, and PrivateEndpointServices would fail.
@@ -57,7 +58,7 @@ export function serviceOutlook(
     case "CREATE_FAILED":
       // PrivateEndpointServices asks for the services again only on ADVANCED (BASIC and STANDARD clusters have
       // theirs built in): there, this deployment is the retry, and stopping it here would stop every retry.
-      if (cluster.plan === "ADVANCED") {
+      if (deploymentCreatesEndpointServices(cluster)) {
         return deferred(
           `${its} failed to create (CREATE_FAILED); this deployment retries: PrivateEndpointServices asks ` +
             `CockroachDB Cloud to create it again and waits for it. If it fails again, run \`pulumi up\` again to ` +

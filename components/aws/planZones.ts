@@ -1,15 +1,9 @@
 // Which availability zones get a subnet and an endpoint network interface. Zones are named by AZ *ID* (use1-az1),
 // which is the same in every AWS account, never by AZ name (us-east-1a), which each account maps differently.
 
-// A regional AZ ID: region prefix, "-az", number. Local Zone and Wavelength IDs (use1-bos1-az1) do not match:
-// endpoint services are not offered there, and their "-az1" would collide with the regional use1-az1.
-const REGIONAL_AZ_ID = /^[a-z]+\d+-az(\d+)$/;
+import { azNumber } from "../core/checks";
 
-/** The number N of a regional AZ ID `xxxN-azN`, or undefined for any other string. */
-export function azNumber(azId: string): number | undefined {
-  const match = REGIONAL_AZ_ID.exec(azId);
-  return match ? Number(match[1]) : undefined;
-}
+export { azNumber };
 
 export function isRegionalAzId(azId: string): boolean {
   return azNumber(azId) !== undefined;

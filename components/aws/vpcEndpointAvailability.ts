@@ -1,17 +1,18 @@
 // What each VPC endpoint state means for "wait until the endpoint is available".
-// Runs inside the VpcEndpointReady dynamic provider from its serialized closure.
+// Runs inside the VpcEndpointReady dynamic provider from its serialized closure. Vendor-neutral: the wait serves any
+// endpoint service, so its texts speak of "the endpoint service owner", never of one vendor's resources.
 import type { PollVerdict } from "../shared/poll";
 import type { ObservedVpcEndpoint } from "./ec2EndpointState";
 
 /** Why an endpoint ends up in a state it will not leave by itself, for the failure message. */
 const finalStateCauses: Record<string, string> = {
   rejected:
-    "the endpoint service owner rejected the connection. For CockroachDB Cloud this usually means the cluster did " +
-    "not accept the endpoint registration (PrivateEndpointConnection), or the AWS account is not a trusted owner of " +
-    "the cluster's endpoint service. Fix the registration, then replace the VPC endpoint",
+    "the endpoint service owner rejected the connection. This usually means the service owner did not accept the " +
+    "endpoint's registration, or does not allow connections from this AWS account. Fix the registration or the " +
+    "allowed accounts on the service owner's side, then replace the VPC endpoint",
   expired:
-    "the connection request was not accepted in time. CockroachDB did not accept the endpoint registration; " +
-    "check the PrivateEndpointConnection, then replace the VPC endpoint",
+    "the connection request was not accepted in time: the endpoint service owner did not accept the endpoint. " +
+    "Check the endpoint's registration with the service owner, then replace the VPC endpoint",
   failed:
     "AWS could not set the endpoint up, often because a subnet is in an Availability Zone the endpoint service does " +
     "not support, or private DNS collides with an existing private hosted zone for the same name",
@@ -61,8 +62,8 @@ export function availabilityVerdict(
 /** A hint appended to the timeout error, from the last status seen. */
 export function timeoutHint(lastStatus: string): string {
   if (lastStatus.startsWith("pendingAcceptance")) {
-    return "CockroachDB has not accepted the connection: check that the endpoint is registered with the cluster " +
-      "(PrivateEndpointConnection) and that the registration is AVAILABLE.";
+    return "The endpoint service owner has not accepted the connection: check that the endpoint is registered with " +
+      "the service owner and that the registration has been accepted.";
   }
   if (lastStatus.startsWith("pending")) {
     return "AWS usually finishes within 5 minutes; raise timeoutMinutes if your endpoints take longer.";

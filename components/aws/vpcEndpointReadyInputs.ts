@@ -1,5 +1,6 @@
 // The plain (resolved) inputs and outputs of VpcEndpointReady, and their validation. Shared by the provider's `check`
 // (which also runs from the serialized closure) and the resource constructor (which fails fast on plain values).
+import { checkAwsRegion, isAwsVpcEndpointId } from "../core/checks";
 import { isUnknown } from "../shared/unknown";
 import type { DnsEntry } from "./ec2EndpointState";
 
@@ -30,9 +31,6 @@ export interface InputFailure {
   reason: string;
 }
 
-const vpcEndpointIdPattern = /^vpce-[0-9a-f]{8,17}$/;
-// us-east-1, eu-central-2, us-gov-west-1, cn-northwest-1, us-isob-east-1
-const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 function show(value: unknown): string {
   const quoted = typeof value === "string" || (typeof value === "object" && value !== null);
@@ -44,7 +42,7 @@ export function vpcEndpointReadyFailures(inputs: Record<string, unknown>): Input
   const failures: InputFailure[] = [];
   const { vpcEndpointId, region, timeoutMinutes, privateDnsEnabled } = inputs;
 
-  if (!isUnknown(vpcEndpointId) && !(typeof vpcEndpointId === "string" && vpcEndpointIdPattern.test(vpcEndpointId))) {
+  if (!isUnknown(vpcEndpointId) && !isAwsVpcEndpointId(vpcEndpointId)) {
     failures.push({
       property: "vpcEndpointId",
       reason:
@@ -52,7 +50,7 @@ export function vpcEndpointReadyFailures(inputs: Record<string, unknown>): Input
         `8 to 17 lowercase hex digits, e.g. vpce-0123456789abcdef0`,
     });
   }
-  if (region !== undefined && !isUnknown(region) && !(typeof region === "string" && regionPattern.test(region))) {
+  if (region !== undefined && !isUnknown(region) && !(typeof region === "string" && checkAwsRegion(region) === undefined)) {
     failures.push({
       property: "region",
       reason:

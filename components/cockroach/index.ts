@@ -29,7 +29,29 @@ export {
 export type { ProviderTuning } from "./providers/tuning";
 
 export type { PrivateEndpointServiceInfo, PrivateEndpointServiceAws } from "./shapes";
-export * from "./lookups";
+export {
+  getClusterCert,
+  getClusterCertOutput,
+  getCockroachCluster,
+  getCockroachClusterOutput,
+  getConnectionString,
+  getConnectionStringOutput,
+  getPrivateEndpointServices,
+  getPrivateEndpointServicesOutput,
+  type GetClusterCertArgs,
+  type GetClusterCertResult,
+  type GetCockroachClusterArgs,
+  type GetCockroachClusterDedicated,
+  type GetCockroachClusterRegion,
+  type GetCockroachClusterResult,
+  type GetCockroachClusterServerless,
+  type GetConnectionStringArgs,
+  type GetConnectionStringResult,
+  type GetPrivateEndpointServicesArgs,
+  type GetPrivateEndpointServicesResult,
+  type LookupOptions,
+} from "./lookups";
+export { cockroachTarget } from "./target";
 
 export {
   CockroachCloudClient,

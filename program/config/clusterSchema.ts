@@ -1,7 +1,7 @@
 // Cluster-level stack config: settings of the one cluster a stack connects to, beside the per-region settings (a
 // stack is one cluster). They are not region defaults, so a `regions` entry cannot override them.
 import { z } from "zod";
-import { type Check, checkSourceCidr } from "../../components/aws/validate";
+import { allowedBy, type Check, checkAwsAccountId, checkSourceCidr } from "../../components/core/checks";
 
 /** The highest per-plan allowlist limit (Advanced on GCP/Azure); the cluster's own limit is checked after lookup. */
 export const ALLOWLIST_ENTRIES_MAX = 200;
@@ -24,8 +24,7 @@ export const ANYWHERE = "0.0.0.0/0";
 const ENTRY_NAME = /^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/;
 const ENTRY_NAME_ALLOWED = "a name of 1 to 32 lower-case letters, digits and inner dashes, such as office or vpn-eu";
 
-const AWS_ACCOUNT_ID = /^[0-9]{12}$/;
-const ACCOUNT_ALLOWED = 'a 12-digit AWS account ID in quotes, such as "012345678901"';
+const ACCOUNT_ALLOWED = allowedBy(checkAwsAccountId);
 
 // CockroachDB SQL identifiers as the Cloud Console creates them; anything else is unusual enough to be a typo.
 const SQL_NAME = /^[a-z_][a-z0-9_.-]{0,62}$/;
@@ -95,8 +94,9 @@ const allowlist = z
 const accountId = z.string({ error: ACCOUNT_ALLOWED }).superRefine((value, ctx) => {
   if (value === "*") {
     issue(ctx, [], "would trust every AWS account, which is no restriction at all", ACCOUNT_ALLOWED);
-  } else if (!AWS_ACCOUNT_ID.test(value)) {
-    issue(ctx, [], "is not a 12-digit AWS account ID", ACCOUNT_ALLOWED);
+  } else {
+    const invalid = checkAwsAccountId(value);
+    if (invalid) issue(ctx, [], invalid.reason, invalid.allowed);
   }
 });
 

@@ -4,21 +4,16 @@
 // Every object is strict, so a typo is an error, not a silently ignored key. Cluster-level keys (allowlist, trusted
 // owners, connection) sit beside them at the top level only (clusterSchema.ts): a stack is one cluster.
 import { z } from "zod";
+import { checkSecurityGroupId, checkSubnetId, checkTagKey, checkTagValue, checkVpcId, TAGS_MAX } from "../../components/aws/validate";
 import {
   allowedBy,
   type Check,
   checkAwsRegion,
   checkClusterId,
   checkPort,
-  checkSecurityGroupId,
   checkSourceCidr,
-  checkSubnetId,
-  checkTagKey,
-  checkTagValue,
   checkVpcCidr,
-  checkVpcId,
-  TAGS_MAX,
-} from "../../components/aws/validate";
+} from "../../components/core/checks";
 import { clusterSettings } from "./clusterSchema";
 
 export const NAMESPACE = "crdb-private-endpoints";
@@ -128,6 +123,5 @@ export const stackConfigSchema = z.strictObject({ ...regionSettings, regions: re
 export const TOP_LEVEL_KEYS = Object.keys(stackConfigSchema.shape);
 
 export type StackConfig = z.infer<typeof stackConfigSchema>;
-export type RegionEntry = z.infer<typeof regionEntry>;
 export type RegionSettings = Pick<StackConfig, keyof typeof regionSettings>;
 export const REGION_SETTING_KEYS = Object.keys(regionSettings);

@@ -94,18 +94,24 @@ describe("the program, several regions in one stack", () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it("looks the shared cluster and its endpoint services up once, not once per region", async () => {
+  it("looks the shared cluster and its endpoint services up once, not once per region; the AZs once per region", async () => {
     const lookups = fakeLookups();
-    const calls = { cluster: 0, endpointServices: 0 };
+    const calls = { cluster: 0, endpointServices: 0, accountAzIds: [] as string[] };
     const counted = {
       ...lookups,
       cluster: (id: string) => ((calls.cluster += 1), lookups.cluster(id)),
       endpointServices: (id: string) => ((calls.endpointServices += 1), lookups.endpointServices(id)),
+      accountAzIds: (region: string) => (calls.accountAzIds.push(region), lookups.accountAzIds(region)),
     };
     await valueOf(pulumi.output(await runProgram({ config: MULTI, lookups: counted, env: {} })));
     await waitForRegistrations();
     expect(byType(world.resources, TYPES.component).map((r) => r.name)).toEqual(["crdb-us-east-1", "crdb-us-west-2"]);
-    expect(calls).toEqual({ cluster: 1, endpointServices: 1 });
+    // Building from the prepared plans looks nothing up again.
+    expect({ ...calls, accountAzIds: calls.accountAzIds.sort() }).toEqual({
+      cluster: 1,
+      endpointServices: 1,
+      accountAzIds: ["us-east-1", "us-west-2"],
+    });
   });
 
   it("lets entries override the defaults, merging tags", async () => {

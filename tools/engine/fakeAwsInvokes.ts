@@ -1,16 +1,8 @@
 // Answers to the AWS data-source invokes the program makes (`aws:index/getRegion`, `getAvailabilityZones`,
 // `ec2/getVpc`, `ec2/getSubnet`), from the fake account: AZ IDs az1 to az4 in every region, and the existing VPCs
 // and subnets the caller declares (DNS support and hostnames on unless declared otherwise).
+import { awsAzIdPrefix as zoneIdPrefix } from "../../components/core/checks";
 import type { PropertyMap } from "./protocol";
-
-const DIRECTIONS: Record<string, string> = { northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw" };
-
-/** AWS's AZ ID prefix of a region: us-east-1 -> use1, ap-southeast-2 -> apse2. */
-export function zoneIdPrefix(region: string): string {
-  const parts = region.split("-");
-  const middle = parts.slice(1, -1).map((p) => DIRECTIONS[p] ?? p.charAt(0));
-  return `${parts[0]}${middle.join("")}${parts.at(-1)}`;
-}
 
 export function azIds(region: string, numbers: readonly number[]): string[] {
   return numbers.map((n) => `${zoneIdPrefix(region)}-az${n}`);

@@ -23,12 +23,6 @@ export function optionalString(body: JsonObject, field: string): string | undefi
   return value;
 }
 
-export function requireString(body: JsonObject, field: string): string {
-  const value = optionalString(body, field);
-  if (value === undefined || value === "") throw invalidArgument(`${field} is required`);
-  return value;
-}
-
 /** int32 fields may arrive as JSON numbers or, as protojson allows, as decimal strings. */
 export function parseInt32(value: unknown, field: string): number {
   const number = typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value;

@@ -2,19 +2,11 @@
 // AZs az1 to az4 in every region; the fake cluster's endpoint service leaves az3 out, so the plan shows the AZ
 // intersection at work. Existing VPCs (from the stack config) have DNS support and hostnames on; their subnets sit
 // in az1, az2, ... in the order the stack lists them.
+import { awsAzIdPrefix as zoneIdPrefix } from "../../components/core/checks";
 import { NAMESPACE } from "../../program/config/schema";
 
 const ACCOUNT_AZ_NUMBERS = [1, 2, 3, 4];
 const SERVICE_AZ_NUMBERS = [1, 2, 4];
-
-const DIRECTIONS: Record<string, string> = { northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw" };
-
-/** AWS's AZ ID prefix of a region: us-east-1 -> use1, ap-southeast-2 -> apse2. */
-export function zoneIdPrefix(region: string): string {
-  const parts = region.split("-");
-  const middle = parts.slice(1, -1).map((p) => DIRECTIONS[p] ?? p.charAt(0));
-  return `${parts[0]}${middle.join("")}${parts.at(-1)}`;
-}
 
 export function accountAzIds(region: string): string[] {
   return ACCOUNT_AZ_NUMBERS.map((n) => `${zoneIdPrefix(region)}-az${n}`);

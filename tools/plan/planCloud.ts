@@ -1,6 +1,6 @@
 // The Cloud API the plan's cluster lookups talk to: an in-process fake seeded with the stack's cluster(s), or the
 // server in COCKROACH_SERVER (e.g. `npm run fake-cloud` in another terminal). Loopback only, no real credentials.
-import { checkAwsRegion, checkClusterId } from "../../components/aws/validate";
+import { checkAwsRegion, checkClusterId } from "../../components/core/checks";
 import { CockroachCloudClient } from "../../components/cockroach";
 import { NAMESPACE } from "../../program/config/schema";
 import { startFakeCloud } from "../fake-cloud";

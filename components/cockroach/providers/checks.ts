@@ -1,5 +1,6 @@
 // Input validation for the providers' `check`. Values still unknown at preview (the engine's sentinel) pass: they are
 // checked again on `up`, once known. Each failure names the property, the value, and what is allowed.
+import { CLUSTER_ID_EXAMPLE, canonicalCidr, isAwsAccountId, isAwsVpcEndpointId, isClusterId } from "../../core/checks";
 import { isUnknown } from "../../shared/unknown";
 
 export interface CheckFailure {
@@ -9,8 +10,6 @@ export interface CheckFailure {
 
 type Check = CheckFailure | undefined;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const AWS_ENDPOINT_ID = /^vpce-[0-9a-f]{8,17}$/;
 const GCP_PSC_CONNECTION_ID = /^[0-9]{1,20}$/;
 /**
  * Azure's own naming rules for each segment: the subscription is a GUID; a resource group has 1-90 letters, digits,
@@ -21,7 +20,6 @@ const AZURE_PRIVATE_ENDPOINT_ID =
   /^\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/resourceGroups\/[A-Za-z0-9_().-]{0,89}[A-Za-z0-9_()-]\/providers\/Microsoft\.Network\/privateEndpoints\/[A-Za-z0-9][A-Za-z0-9_.-]{0,78}[A-Za-z0-9_]$/i;
 /** Longest allowlist entry name we send. The API states no limit; a name is a label, and 1 MB once reached the server. */
 export const MAX_ALLOWLIST_NAME_LENGTH = 255;
-const AWS_ACCOUNT_ID = /^[0-9]{12}$/;
 
 export function failures(...checks: Check[]): CheckFailure[] {
   return checks.filter((c): c is CheckFailure => c !== undefined);
@@ -29,15 +27,15 @@ export function failures(...checks: Check[]): CheckFailure[] {
 
 export function checkClusterId(value: unknown, property = "clusterId"): Check {
   if (isUnknown(value)) return undefined;
-  if (typeof value !== "string" || !UUID.test(value)) {
-    return { property, reason: `${property} ${show(value)} is not a cluster ID: expected a UUID such as 1f69fdd2-600a-4cfc-a9ba-16995df0d77d (CockroachDB Cloud Console > cluster > Settings, or the URL).` };
+  if (!isClusterId(value)) {
+    return { property, reason: `${property} ${show(value)} is not a cluster ID: expected a UUID such as ${CLUSTER_ID_EXAMPLE} (CockroachDB Cloud Console > cluster > Settings, or the URL).` };
   }
   return undefined;
 }
 
 /** The endpoint ID each cloud registers (the cluster's `cloud_provider`), and how to say it. */
-const ENDPOINT_ID_SHAPES: Record<string, { pattern: RegExp; expected: string }> = {
-  AWS: { pattern: AWS_ENDPOINT_ID, expected: "an AWS VPC endpoint ID (vpce- followed by 8 to 17 hex digits)" },
+const ENDPOINT_ID_SHAPES: Record<string, { pattern: { test(value: string): boolean }; expected: string }> = {
+  AWS: { pattern: { test: isAwsVpcEndpointId }, expected: "an AWS VPC endpoint ID (vpce- followed by 8 to 17 hex digits)" },
   GCP: {
     pattern: GCP_PSC_CONNECTION_ID,
     expected: "a GCP Private Service Connect connection ID (digits, the forwarding rule's pscConnectionId)",
@@ -104,13 +102,11 @@ export function checkHostBits(cidrIp: unknown, cidrMask: unknown, property = "ci
   if (typeof cidrIp !== "string" || typeof cidrMask !== "number" || !Number.isInteger(cidrMask) || cidrMask < 0 || cidrMask > 32) {
     return undefined;
   }
-  const parts = cidrIp.split(".").map(Number);
-  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return undefined;
-  const address = ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
-  const mask = cidrMask === 0 ? 0 : (0xffffffff << (32 - cidrMask)) >>> 0;
-  const network = (address & mask) >>> 0;
-  if (network === address) return undefined;
-  const dotted = [24, 16, 8, 0].map((shift) => (network >>> shift) & 255).join(".");
+  const { Address4 } = require("ip-address") as typeof import("ip-address");
+  // An address that is not dotted IPv4 is checkCidrIp's to report.
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(cidrIp) || !Address4.isValid(cidrIp)) return undefined;
+  const dotted = canonicalCidr(`${cidrIp}/${cidrMask}`).split("/")[0] as string;
+  if (dotted === cidrIp) return undefined;
   return {
     property,
     reason: `${property} ${show(cidrIp)} with cidrMask ${cidrMask} has host bits set: the range ${cidrIp}/${cidrMask} starts at ${dotted}. Use cidrIp ${JSON.stringify(dotted)} (or cidrMask 32 for the single address).`,
@@ -148,7 +144,7 @@ export function checkTrustedOwnerType(value: unknown, property = "type"): Check 
 
 export function checkExternalOwnerId(value: unknown, property = "externalOwnerId"): Check {
   if (isUnknown(value)) return undefined;
-  if (typeof value === "string" && (value === "*" || AWS_ACCOUNT_ID.test(value))) return undefined;
+  if (typeof value === "string" && (value === "*" || isAwsAccountId(value))) return undefined;
   return { property, reason: `${property} ${show(value)} must be a 12-digit AWS account ID (e.g. "012345678901") or "*" for all accounts.` };
 }
 

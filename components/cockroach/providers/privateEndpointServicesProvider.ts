@@ -1,5 +1,6 @@
 // Provider of PrivateEndpointServices: make sure the cluster has an AVAILABLE endpoint service in each of its regions.
 // Runs from a serialized closure: see docs/design.md "Why dynamic resources, and the rules they follow".
+import { deploymentCreatesEndpointServices } from "../target";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Cluster, PrivateEndpointService } from "../api/types";
 import type { PollVerdict } from "../../shared/poll";
@@ -126,8 +127,7 @@ export class PrivateEndpointServicesProvider
 }
 
 function isAdvanced(cluster: Cluster): boolean {
-  if (cluster.plan === "BASIC" || cluster.plan === "STANDARD") return false;
-  return cluster.plan === "ADVANCED" || cluster.config?.dedicated !== undefined;
+  return deploymentCreatesEndpointServices({ plan: cluster.plan, dedicated: cluster.config?.dedicated !== undefined });
 }
 
 /**

@@ -56,8 +56,14 @@ function optionsSpy() {
   return { transformation, seen, dependsOn };
 }
 
+/** What `AwsPrivateLink.create` does once the facts are in: check and plan (throwing before anything registers), then build. */
+function construct(name: string, args: AwsPrivateLinkArgs, f: AwsPrivateLinkFacts, opts: pulumi.ComponentResourceOptions = {}) {
+  const plan = planAwsPrivateLink(name, checkAwsPrivateLinkArgs(name, args), f);
+  return new AwsPrivateLink(name, plan, { ...opts, endpointServices: args.endpointServices });
+}
+
 async function build(name: string, args: AwsPrivateLinkArgs, f = facts(), opts: pulumi.ComponentResourceOptions = {}) {
-  const link = new AwsPrivateLink(name, args, f, opts);
+  const link = construct(name, args, f, opts);
   await valueOf(link.connectionStatus);
   await waitForRegistrations();
   return link;
@@ -303,7 +309,7 @@ describe("AwsPrivateLink in an existing VPC", () => {
 
   it.each(["enableDnsSupport", "enableDnsHostnames"] as const)("refuses a VPC with %s off, saying how to fix it", (flag) => {
     const f = facts({ vpc: { ...EXISTING_VPC, [flag]: false }, subnets: EXISTING_SUBNETS });
-    expect(() => new AwsPrivateLink("t2", existing, f)).toThrow(
+    expect(() => construct("t2", existing, f)).toThrow(
       new RegExp(`vpc\\.vpcId = "${EXISTING_VPC.id}": the VPC has ${flag} turned off.*modify-vpc-attribute.*privateDns`),
     );
     expect(world.resources).toEqual([]);
@@ -317,7 +323,7 @@ describe("AwsPrivateLink in an existing VPC", () => {
 
   it("fails, listing both sets, when no given subnet is in a supported AZ", () => {
     const onlyAz3 = { ...existing, vpc: { vpcId: EXISTING_VPC.id, subnetIds: ["subnet-0aaaaaaaaaaaaaaa3"] } };
-    expect(() => new AwsPrivateLink("t2", onlyAz3, facts({ vpc: EXISTING_VPC, subnets: [EXISTING_SUBNETS[1]!] }))).toThrow(
+    expect(() => construct("t2", onlyAz3, facts({ vpc: EXISTING_VPC, subnets: [EXISTING_SUBNETS[1]!] }))).toThrow(
       /vpc\.subnetIds = \["subnet-0aaaaaaaaaaaaaaa3"\]: .*use1-az3 \(subnet-0aaaaaaaaaaaaaaa3\).*Allowed: .*use1-az1, use1-az2, use1-az4/,
     );
     expect(world.resources).toEqual([]);
@@ -330,7 +336,7 @@ describe("AwsPrivateLink in an existing VPC", () => {
       { id: "subnet-0ccccccccccccccc1", vpcId: "vpc-0fffffffffffffff0", availabilityZoneId: "use1-az2" },
     ];
     const args = { ...existing, vpc: { vpcId: EXISTING_VPC.id, subnetIds: subnets.map((s) => s.id) } };
-    expect(() => new AwsPrivateLink("t2", args, facts({ vpc: EXISTING_VPC, subnets }))).toThrow(
+    expect(() => construct("t2", args, facts({ vpc: EXISTING_VPC, subnets }))).toThrow(
       /vpc\.subnetIds\[1\] = "subnet-0bbbbbbbbbbbbbbb1": it is in use1-az1, like subnet-0aaaaaaaaaaaaaaa1[\s\S]*vpc\.subnetIds\[2\] = "subnet-0ccccccccccccccc1": the subnet is in vpc-0fffffffffffffff0/,
     );
     expect(world.resources).toEqual([]);
@@ -384,6 +390,25 @@ describe("AwsPrivateLink.create and the real lookups", () => {
       const link = await AwsPrivateLink.create("c1", args, { lookups: fakeLookups() });
       expect(await valueOf(link.privateSqlHost)).toMatch(/^internal-orders-.*us-east-1/);
       expect(link.plan.subnets.map((s) => s.azId)).toEqual(["use1-az1", "use1-az2", "use1-az4"]);
+    });
+
+    it("prepare plans without registering; the plan is plain data, and the constructor builds from it alone", async () => {
+      const lookups = fakeLookups();
+      const cluster = vi.spyOn(lookups, "cluster");
+      const plan = await AwsPrivateLink.prepare("c1", args, { lookups });
+      expect(world.resources).toEqual([]);
+      expect(cluster).toHaveBeenCalledTimes(1);
+      expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+
+      // What the plan says is what gets built: another port and AZ set than the arguments would give, no lookup.
+      const edited = { ...plan, port: 4000, subnets: plan.subnets.slice(0, 2) };
+      const link = new AwsPrivateLink("c1", edited);
+      await valueOf(link.connectionStatus);
+      await waitForRegistrations();
+      expect(cluster).toHaveBeenCalledTimes(1);
+      expect(link.plan).toBe(edited);
+      expect(byType(world.resources, TYPES.ingressRule).map((r) => [r.inputs.fromPort, r.inputs.toPort])).toEqual([[4000, 4000]]);
+      expect(Object.keys(link.subnets)).toEqual(["use1-az1", "use1-az2"]);
     });
 
     it("rejects bad arguments before any lookup or registration", async () => {
@@ -534,7 +559,7 @@ describe("ADVANCED, service created during the deployment in AZs none of the sub
 
   /** The deploy-time failure: the endpoint's subnets (an apply on the services' output) reject with it. */
   async function deployFailure(name: string, args: AwsPrivateLinkArgs, f: AwsPrivateLinkFacts) {
-    const link = new AwsPrivateLink(name, args, f);
+    const link = construct(name, args, f);
     const subnetIds = (link.endpoint.subnetIds as unknown as { promise(): Promise<unknown> }).promise();
     const error = await subnetIds.then(
       () => undefined,

@@ -6,7 +6,7 @@ import { AwsPrivateLinkArgumentError } from "../../../components/aws/errors";
 import type { AwsPrivateLinkFacts, EndpointServiceFacts } from "../../../components/aws/facts";
 import { planAwsPrivateLink } from "../../../components/aws/plan";
 import { checkAwsPrivateLinkArgs } from "../../../components/aws/planArgs";
-import { checkVpcCidr } from "../../../components/aws/validate";
+import { checkVpcCidr } from "../../../components/core/checks";
 import { CLUSTER_ID, EXISTING_SUBNETS, EXISTING_VPC, awsCluster, facts, service } from "./support/fixtures";
 
 const ARGS: AwsPrivateLinkArgs = { clusterId: CLUSTER_ID, region: "us-east-1", vpc: { cidrBlock: "10.40.0.0/16" } };

@@ -10,7 +10,7 @@ import { hasSubnetBlock, SUBNET_BLOCKS, subnetCidrForAz } from "../../../compone
 import { ingressRuleKey, planIngressRules } from "../../../components/aws/planIngress";
 import { noSharedAzProblem, noSupportedSubnetProblem } from "../../../components/aws/planOverlap";
 import { azNumber, compareAzIds, sortedAzIds, subnetAzIds } from "../../../components/aws/planZones";
-import { checkVpcCidr } from "../../../components/aws/validate";
+import { checkVpcCidr } from "../../../components/core/checks";
 import { CLUSTER_ID, facts, service } from "./support/fixtures";
 
 // ---- generators -------------------------------------------------------------------------------------------------

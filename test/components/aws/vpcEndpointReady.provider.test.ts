@@ -1,4 +1,5 @@
 // The provider's CRUD against a real HTTP fake of EC2, through the real AWS SDK.
+import { timeoutHint } from "../../../components/aws/vpcEndpointAvailability";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   VpcEndpointReadyProvider,
@@ -90,14 +91,24 @@ describe("create", () => {
     expect(outs).toMatchObject({ timeoutMinutes: 3, state: "available", privateDnsEnabled: false, dnsEntries: [] });
   });
 
-  it("fails at once on rejected, naming the endpoint, the state and CockroachDB's registration", async () => {
+  it("fails at once on rejected, naming the endpoint, the state and the owner's registration, but no vendor", async () => {
     ec2.setEndpoint(vpce, { steps: ["pendingAcceptance", "rejected", "available"] });
     const err = (await provider()
       .create({ vpcEndpointId: vpce, region: "us-east-1" })
       .catch((e: unknown) => e)) as Error;
     expect(err.message).toMatch(new RegExp(`^VPC endpoint ${vpce} in us-east-1 is rejected, so it will not become available`));
-    expect(err.message).toMatch(/the cluster did not accept the endpoint registration \(PrivateEndpointConnection\)/);
+    expect(err.message).toMatch(/the service owner did not accept the endpoint's registration, or does not allow connections from this AWS account/);
+    // The wait serves any endpoint service: its texts name no vendor and no vendor's resource.
+    expect(err.message).not.toMatch(/CockroachDB|PrivateEndpointConnection|cluster/);
     expect(ec2.requests).toHaveLength(2);
+  });
+
+  it("says, vendor-neutrally, what a timeout in pendingAcceptance means", () => {
+    const hint = timeoutHint("pendingAcceptance (the endpoint service owner has not accepted the connection yet)");
+    expect(hint).toBe(
+      "The endpoint service owner has not accepted the connection: check that the endpoint is registered with the " +
+        "service owner and that the registration has been accepted.",
+    );
   });
 
   it("includes EC2's lastError when the endpoint failed", async () => {

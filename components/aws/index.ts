@@ -29,10 +29,5 @@ export {
   type VpcEndpointReadyOutputs,
   type DnsEntry,
 } from "./vpcEndpointReady";
-export {
-  buildInterfaceEndpoint,
-  type InterfaceEndpoint,
-  type InterfaceEndpointPlan,
-  type InterfaceEndpointTarget,
-  type PlannedSubnet,
-} from "./endpoint";
+// The endpoint folder's own index is curated: its surface is this folder's too.
+export * from "./endpoint";

@@ -1,7 +1,7 @@
 // The recorded registrations of a program run as scheduler tasks: each custom resource takes its modelled latency
 // and waits for the custom resources it depends on. A dependency on a component means its custom descendants, as
 // the Pulumi SDK expands it.
-import type { RecordedResource } from "../../tools/plan/recorder";
+import type { RecordedResource } from "../../tools/mocks/recorder";
 import { latencyOf, type ServicesScenario } from "./latencyModel";
 import type { Task } from "./scheduler";
 

@@ -8,10 +8,10 @@ import { awsPrivateLinkLookups } from "../../components/aws/lookups";
 import { getPrivateEndpointServices } from "../../components/cockroach";
 import { NAMESPACE, runProgram } from "../../program";
 import { clusterSeeds, startPlanCloud } from "../../tools/plan/planCloud";
-import { answerAwsInvoke, existingVpcsOf } from "../../tools/plan/mockAws";
-import { type RecordedResource, recordRegistrations } from "../../tools/plan/recorder";
-import { waitForRegistrations } from "../../tools/plan/pulumiInternals";
-import { skipProviderSerialization } from "../../tools/plan/skipProviderSerialization";
+import { answerAwsInvoke, existingVpcsOf } from "../../tools/mocks/aws";
+import { type RecordedResource, recordRegistrations } from "../../tools/mocks/recorder";
+import { waitForRegistrations } from "../../tools/mocks/pulumiInternals";
+import { skipProviderSerialization } from "../../tools/mocks/skipProviderSerialization";
 import { latencyOf, type ServicesScenario } from "./latencyModel";
 import { SlotScheduler } from "./scheduler";
 

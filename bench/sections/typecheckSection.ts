@@ -14,7 +14,7 @@ export function typecheckSection(options: { rounds: number }): Section {
     `\`tsc --noEmit\` with the project's compiler options (skipLibCheck on) on one root file, ${options.rounds} rounds, commands in`,
     "turn within a round (the first `--listFilesOnly` pass warms the cache). The program imports each @pulumi/aws class",
     "from its own module (`@pulumi/aws/ec2/vpc`, not the root) and types the part of the EC2 SDK it uses locally",
-    "(components/aws/ec2EndpointState.ts), so its check reads only the declarations it uses.",
+    "(components/aws/ready/ec2EndpointState.ts), so its check reads only the declarations it uses.",
     "",
     table(["Root file", "Files read", "Wall s, median (min–max)", "Peak MiB", "× baseline"], rows.map((r) => [
       r.label,

@@ -26,7 +26,7 @@ import { type AwsPrivateLinkPlan, planAwsPrivateLink } from "./plan";
 import { checkAwsPrivateLinkArgs } from "./planArgs";
 import { noSharedAzProblem, noSupportedSubnetProblem } from "./planOverlap";
 import { sortedAzIds } from "./planZones";
-import type { DnsEntry, VpcEndpointReady } from "./vpcEndpointReady";
+import type { DnsEntry, VpcEndpointReady } from "./ready/vpcEndpointReady";
 
 export interface AwsPrivateLinkCreateOptions extends pulumi.ComponentResourceOptions {
   /**

@@ -28,6 +28,6 @@ export {
   type VpcEndpointReadyInputs,
   type VpcEndpointReadyOutputs,
   type DnsEntry,
-} from "./vpcEndpointReady";
+} from "./ready/vpcEndpointReady";
 // The endpoint folder's own index is curated: its surface is this folder's too.
 export * from "./endpoint";

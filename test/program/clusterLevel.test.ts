@@ -6,7 +6,7 @@ import { awsPrivateLinkLookups } from "../../components/aws/lookups";
 import { CockroachCloudClient } from "../../components/cockroach";
 import { CloudApiAccessError, StackConfigError, runProgram } from "../../program";
 import { startFakeCloud, type FakeCloud } from "../../tools/fake-cloud";
-import { waitForRegistrations } from "../../tools/plan/pulumiInternals";
+import { waitForRegistrations } from "../../tools/mocks/pulumiInternals";
 import { CLUSTER_ID, fakeLookups } from "../components/aws/support/fixtures";
 import { type MockWorld, TYPES, byName, byType, setUpMocks, valueOf } from "../components/aws/support/mocks";
 import { NS, stackConfig } from "./support";

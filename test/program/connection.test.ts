@@ -6,7 +6,7 @@ import { runProgram } from "../../program";
 import { checkedCaPem, connectionString, fetchClusterCaFromApi, sslRootCertPath } from "../../program/connection";
 import { startFakeCloud, type FakeCloud } from "../../tools/fake-cloud";
 import { FAKE_CLUSTER_CA_PEM } from "../../tools/fake-cloud/cert";
-import { waitForRegistrations } from "../../tools/plan/pulumiInternals";
+import { waitForRegistrations } from "../../tools/mocks/pulumiInternals";
 import { CLUSTER_ID, awsCluster, fakeLookups } from "../components/aws/support/fixtures";
 import { type MockWorld, setUpMocks, valueOf } from "../components/aws/support/mocks";
 import { withWorld } from "./badConfigCases";

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as yaml from "js-yaml";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runProgram } from "../../program";
-import { waitForRegistrations } from "../../tools/plan/pulumiInternals";
+import { waitForRegistrations } from "../../tools/mocks/pulumiInternals";
 import { fakeWorld, fakeLookups, type FakeWorld } from "../components/aws/support/fixtures";
 import { type MockWorld, setUpMocks, valueOf } from "../components/aws/support/mocks";
 

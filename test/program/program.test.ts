@@ -10,7 +10,7 @@ import { CLUSTER_CASES } from "./badConfigCases.cluster";
 import { KEY_CASES } from "./badConfigCases.keys";
 import { type MockWorld, TYPES, byName, byType, setUpMocks, valueOf } from "../components/aws/support/mocks";
 import { NS, stackConfig } from "./support";
-import { waitForRegistrations } from "../../tools/plan/pulumiInternals";
+import { waitForRegistrations } from "../../tools/mocks/pulumiInternals";
 
 let world: MockWorld;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { StackConfigError, runProgram, stackFileFacts } from "../../program";
-import { waitForRegistrations } from "../../tools/plan/pulumiInternals";
+import { waitForRegistrations } from "../../tools/mocks/pulumiInternals";
 import { CLUSTER_ID, fakeLookups } from "../components/aws/support/fixtures";
 import { type MockWorld, setUpMocks } from "../components/aws/support/mocks";
 import { NS, stackConfig } from "./support";

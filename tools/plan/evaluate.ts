@@ -4,10 +4,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { awsPrivateLinkLookups } from "../../components/aws/lookups";
 import { type CockroachCloudClient, getPrivateEndpointServices } from "../../components/cockroach";
 import { NAMESPACE, runProgram } from "../../program";
-import { answerAwsInvoke, existingVpcsOf } from "./mockAws";
-import { valueWithUnknowns, waitForRegistrations } from "./pulumiInternals";
-import { type RecordedResource, recordRegistrations } from "./recorder";
-import { skipProviderSerialization } from "./skipProviderSerialization";
+import { answerAwsInvoke, existingVpcsOf } from "../mocks/aws";
+import { valueWithUnknowns, waitForRegistrations } from "../mocks/pulumiInternals";
+import { type RecordedResource, recordRegistrations } from "../mocks/recorder";
+import { skipProviderSerialization } from "../mocks/skipProviderSerialization";
 import type { StackFile } from "./stackFile";
 
 export interface Evaluation {

@@ -7,7 +7,7 @@ import { startFakeCloud } from "../fake-cloud";
 import type { FakeClusterSeed } from "../fake-cloud/types";
 import type { ClusterPlan } from "./cliArgs";
 import { PlanFailure } from "./failure";
-import { serviceAzIds } from "./mockAws";
+import { serviceAzIds } from "../mocks/aws";
 
 const FAKE_API_KEY = "fake-api-key";
 

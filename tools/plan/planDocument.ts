@@ -3,7 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyResult } from "../../policy/analyzer";
 import type { Evaluation } from "./evaluate";
-import type { RecordedResource } from "./recorder";
+import type { RecordedResource } from "../mocks/recorder";
 
 /** How the text and markdown print a value unknown at preview. */
 export const UNKNOWN_TEXT = "(known after deploy)";

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { type AnalyzedResource, type PolicyPackConfig, type PolicyResult, UNKNOWN_AT_PREVIEW, runPolicies } from "../../policy/analyzer";
 import { configuredTags, noPublicDatabaseIngress, policies } from "../../policy/policies";
 import { NAMESPACE } from "../../program/config/schema";
-import type { RecordedResource } from "./recorder";
+import type { RecordedResource } from "../mocks/recorder";
 
 /**
  * Runs every policy. Settings the stack config implies (the database port, the tags every resource should carry)

@@ -13,7 +13,7 @@ import { EndpointPrivateDns } from "@pulumi/aws/vpc/endpointPrivateDns";
 import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
 import * as pulumi from "@pulumi/pulumi";
 import type { PlannedIngressRule } from "../planIngress";
-import { VpcEndpointReady } from "../vpcEndpointReady";
+import { VpcEndpointReady } from "../ready/vpcEndpointReady";
 
 /** A subnet the endpoint may use: one to create (`cidrBlock`) or one that exists (`subnetId`). */
 export interface PlannedSubnet {

@@ -1,7 +1,7 @@
 // The one error type of the Cloud API client. It must survive closure serialization: there, `super(message)` of a
 // class extending Error becomes `Error.call(this, message)`, which sets nothing on `this`, so the constructor sets
 // message and stack itself; the toString method makes the serializer keep the Error prototype chain.
-import type { MaybeRetryable } from "../../shared/poll";
+import type { MaybeRetryable } from "../../core/poll";
 
 /** gRPC status names by number: the API's error body carries google.rpc.Status `{ code, message, details }`. */
 const GRPC_CODE_NAMES = [

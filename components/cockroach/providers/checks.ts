@@ -1,7 +1,7 @@
 // Input validation for the providers' `check`. Values still unknown at preview (the engine's sentinel) pass: they are
 // checked again on `up`, once known. Each failure names the property, the value, and what is allowed.
 import { CLUSTER_ID_EXAMPLE, canonicalCidr, isAwsAccountId, isAwsVpcEndpointId, isClusterId } from "../../core/checks";
-import { isUnknown } from "../../shared/unknown";
+import { isUnknown } from "../../core/unknown";
 
 export interface CheckFailure {
   property: string;

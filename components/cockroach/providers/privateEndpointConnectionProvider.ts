@@ -4,7 +4,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { CockroachCloudClient } from "../api/client";
 import { isAlreadyExists, isNotFound, mayHaveApplied } from "../api/errors";
 import type { PrivateEndpointConnection } from "../api/types";
-import type { PollVerdict } from "../../shared/poll";
+import type { PollVerdict } from "../../core/poll";
 import { checkBoolean, checkClusterId, checkEndpointId, endpointIdMismatch, failures } from "./checks";
 import { CloudApiProvider } from "./cloudApiProvider";
 import { leaveAdopted, type Ownership } from "./ownership";

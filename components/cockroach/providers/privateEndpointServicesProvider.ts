@@ -3,7 +3,7 @@
 import { deploymentCreatesEndpointServices } from "../target";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Cluster, PrivateEndpointService } from "../api/types";
-import type { PollVerdict } from "../../shared/poll";
+import type { PollVerdict } from "../../core/poll";
 import { toServiceInfo, toServicesMap, type PrivateEndpointServiceInfo } from "../shapes";
 import { checkClusterId, failures } from "./checks";
 import { waitForCreatedCluster } from "./clusterState";

@@ -5,7 +5,7 @@
 // Transient failures are retried until the operation's deadline (not a fixed count): at 70% injected faults a
 // count runs out long before the resource's wait limit. No pause sleeps past the deadline, and the client the spec
 // uses carries the same deadline, so no request outlives it either.
-import { describeError } from "../../shared/poll";
+import { describeError } from "../../core/poll";
 import { backoffDelayMs, sleep } from "../api/backoff";
 import type { CockroachCloudClient } from "../api/client";
 import { isClusterLocked } from "../api/errors";

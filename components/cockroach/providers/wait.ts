@@ -1,5 +1,5 @@
 // Bounded waits of the providers, on top of pollUntil with the provider's tuning.
-import { pollUntil, type PollVerdict } from "../../shared/poll";
+import { pollUntil, type PollVerdict } from "../../core/poll";
 import { progressReporter, type ProviderTuning } from "./tuning";
 
 export interface WaitSpec<T, R> {

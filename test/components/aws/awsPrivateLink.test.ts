@@ -11,7 +11,7 @@ import { type AwsPrivateLinkFacts, AwsPrivateLinkLookupError } from "../../../co
 import { awsPrivateLinkLookups } from "../../../components/aws/lookups";
 import { planAwsPrivateLink } from "../../../components/aws/plan";
 import { checkAwsPrivateLinkArgs } from "../../../components/aws/planArgs";
-import type { RecordedResource } from "../../../tools/plan/recorder";
+import type { RecordedResource } from "../../../tools/mocks/recorder";
 import {
   CLUSTER_ID,
   EXISTING_SUBNETS,
@@ -25,7 +25,7 @@ import {
 } from "./support/fixtures";
 import { type MockWorld, TYPES, byName, byType, setUpMocks, valueOf } from "./support/mocks";
 import { expectUnhandledRejections } from "./support/rejections";
-import { waitForRegistrations } from "../../../tools/plan/pulumiInternals";
+import { waitForRegistrations } from "../../../tools/mocks/pulumiInternals";
 
 let world: MockWorld;
 beforeAll(async () => {

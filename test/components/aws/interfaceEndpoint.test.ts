@@ -3,7 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type InterfaceEndpointPlan, buildInterfaceEndpoint } from "../../../components/aws/endpoint/interfaceEndpoint";
-import { waitForRegistrations } from "../../../tools/plan/pulumiInternals";
+import { waitForRegistrations } from "../../../tools/mocks/pulumiInternals";
 import { type MockWorld, TYPES, byName, byType, setUpMocks } from "./support/mocks";
 
 let world: MockWorld;

@@ -1,6 +1,6 @@
 // Every provider's `check`: bad inputs fail naming the property, the value and what is allowed; unknowns pass.
 import { describe, expect, it } from "vitest";
-import { UNKNOWN_SENTINEL } from "../../../components/shared/unknown";
+import { UNKNOWN_SENTINEL } from "../../../components/core/unknown";
 import { AllowListProvider } from "../../../components/cockroach/providers/allowListProvider";
 import { PrivateEndpointConnectionProvider } from "../../../components/cockroach/providers/privateEndpointConnectionProvider";
 import { PrivateEndpointServicesProvider } from "../../../components/cockroach/providers/privateEndpointServicesProvider";

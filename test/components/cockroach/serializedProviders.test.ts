@@ -2,7 +2,7 @@
 // text, and driven against the fake. The API key must appear nowhere: not in the text, outputs or errors.
 import { beforeAll, describe, expect, it } from "vitest";
 import { serializeProvider } from "../../support/serialized";
-import { pollUntil, type WaitTimeoutError } from "../../../components/shared/poll";
+import { pollUntil, type WaitTimeoutError } from "../../../components/core/poll";
 import { AllowListProvider } from "../../../components/cockroach/providers/allowListProvider";
 import { PrivateEndpointConnectionProvider } from "../../../components/cockroach/providers/privateEndpointConnectionProvider";
 import { PrivateEndpointServicesProvider } from "../../../components/cockroach/providers/privateEndpointServicesProvider";

@@ -22,7 +22,7 @@ import {
   checkExternalOwnerId,
   checkHostBits,
 } from "../../../components/cockroach/providers/checks";
-import { vpcEndpointReadyFailures } from "../../../components/aws/vpcEndpointReadyInputs";
+import { vpcEndpointReadyFailures } from "../../../components/aws/ready/vpcEndpointReadyInputs";
 import { checkEndpointId } from "../../../components/cockroach/providers/checks";
 import { splitClusterScopedId } from "../../../components/cockroach/providers/resourceIds";
 import { stackConfigSchema } from "../../../program/config/schema";

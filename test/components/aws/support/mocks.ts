@@ -1,10 +1,10 @@
 // Pulumi mocks for graph tests: records every registration (type, name, parent, inputs, dependencies) and answers
 // the cluster-side dynamic resources with plausible outputs so the component's wiring resolves.
 import * as pulumi from "@pulumi/pulumi";
-import { type RecordedResource, recordRegistrations } from "../../../../tools/plan/recorder";
-import { skipProviderSerialization } from "../../../../tools/plan/skipProviderSerialization";
+import { type RecordedResource, recordRegistrations } from "../../../../tools/mocks/recorder";
+import { skipProviderSerialization } from "../../../../tools/mocks/skipProviderSerialization";
 import { serviceName, zonePrefix } from "./fixtures";
-import { waitForRegistrations } from "../../../../tools/plan/pulumiInternals";
+import { waitForRegistrations } from "../../../../tools/mocks/pulumiInternals";
 
 export interface MockWorld {
   /** Every registration, with parent and dependencies, in arrival order. */

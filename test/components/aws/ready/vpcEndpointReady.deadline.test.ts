@@ -6,8 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import {
   VpcEndpointReadyProvider,
   type VpcEndpointReadyProviderOptions,
-} from "../../../components/aws/vpcEndpointReadyProvider";
-import { startFakeEc2, type FakeEc2 } from "../../support/fakeEc2";
+} from "../../../../components/aws/ready/vpcEndpointReadyProvider";
+import { startFakeEc2, type FakeEc2 } from "../../../support/fakeEc2";
 
 const vpce = "vpce-0123456789abcdef0";
 let ec2: FakeEc2;

@@ -2,7 +2,7 @@
 // closure (docs/design.md): methods use only their parameters, `this`, our own local modules and require() calls
 // made inside function bodies; env and config are read when a method runs, never captured.
 import type { dynamic } from "@pulumi/pulumi";
-import { pollUntil, WaitTimeoutError } from "../shared/poll";
+import { pollUntil, WaitTimeoutError } from "../../core/poll";
 import {
   openEc2EndpointReader,
   type Ec2Settings,

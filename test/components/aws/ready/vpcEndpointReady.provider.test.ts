@@ -1,11 +1,11 @@
 // The provider's CRUD against a real HTTP fake of EC2, through the real AWS SDK.
-import { timeoutHint } from "../../../components/aws/vpcEndpointAvailability";
+import { timeoutHint } from "../../../../components/aws/ready/vpcEndpointAvailability";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   VpcEndpointReadyProvider,
   type VpcEndpointReadyProviderOptions,
-} from "../../../components/aws/vpcEndpointReadyProvider";
-import { startFakeEc2, type FakeEc2 } from "../../support/fakeEc2";
+} from "../../../../components/aws/ready/vpcEndpointReadyProvider";
+import { startFakeEc2, type FakeEc2 } from "../../../support/fakeEc2";
 
 const vpce = "vpce-0123456789abcdef0";
 const dnsEntries = [

@@ -1,7 +1,7 @@
 // What each VPC endpoint state means for "wait until the endpoint is available".
 // Runs inside the VpcEndpointReady dynamic provider from its serialized closure. Vendor-neutral: the wait serves any
 // endpoint service, so its texts speak of "the endpoint service owner", never of one vendor's resources.
-import type { PollVerdict } from "../shared/poll";
+import type { PollVerdict } from "../../core/poll";
 import type { ObservedVpcEndpoint } from "./ec2EndpointState";
 
 /** Why an endpoint ends up in a state it will not leave by itself, for the failure message. */

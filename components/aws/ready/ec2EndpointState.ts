@@ -1,7 +1,7 @@
 // One VPC endpoint as EC2 DescribeVpcEndpoints reports it, and what each failure of that call means for a wait.
 // Runs inside the VpcEndpointReady dynamic provider from its serialized closure: the SDK is required inside the
 // functions that use it, and nothing is read at module load.
-import type { MaybeRetryable } from "../shared/poll";
+import type { MaybeRetryable } from "../../core/poll";
 
 export interface DnsEntry {
   dnsName: string;

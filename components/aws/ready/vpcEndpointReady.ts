@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { UNKNOWN_SENTINEL } from "../shared/unknown";
+import { UNKNOWN_SENTINEL } from "../../core/unknown";
 import type { DnsEntry } from "./ec2EndpointState";
 import { VpcEndpointReadyProvider } from "./vpcEndpointReadyProvider";
 import { vpcEndpointReadyFailures } from "./vpcEndpointReadyInputs";

@@ -1,7 +1,7 @@
 // pollUntil under vitest's fake clock: pauses, deadlines and timeouts are asserted exactly, with no real sleeping
 // and no wall-clock gaps that a busy machine could stretch.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { describeError, pollUntil, WaitTimeoutError, type PollOptions } from "../../../components/shared/poll";
+import { describeError, pollUntil, WaitTimeoutError, type PollOptions } from "../../../components/core/poll";
 
 const fast = { minIntervalMs: 5, maxIntervalMs: 20, onProgress: () => {} };
 

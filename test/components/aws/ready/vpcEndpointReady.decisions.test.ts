@@ -1,8 +1,8 @@
 // Pure decisions, no AWS: check, diff, and which EC2 failures the wait sits out.
 import { afterEach, describe, expect, it } from "vitest";
-import { describeFailure } from "../../../components/aws/ec2EndpointState";
-import { VpcEndpointReadyProvider } from "../../../components/aws/vpcEndpointReadyProvider";
-import { UNKNOWN_SENTINEL } from "../../../components/shared/unknown";
+import { describeFailure } from "../../../../components/aws/ready/ec2EndpointState";
+import { VpcEndpointReadyProvider } from "../../../../components/aws/ready/vpcEndpointReadyProvider";
+import { UNKNOWN_SENTINEL } from "../../../../components/core/unknown";
 
 const vpce = "vpce-0123456789abcdef0";
 const provider = new VpcEndpointReadyProvider();

@@ -1,7 +1,7 @@
 // The plain (resolved) inputs and outputs of VpcEndpointReady, and their validation. Shared by the provider's `check`
 // (which also runs from the serialized closure) and the resource constructor (which fails fast on plain values).
-import { checkAwsRegion, isAwsVpcEndpointId } from "../core/checks";
-import { isUnknown } from "../shared/unknown";
+import { checkAwsRegion, isAwsVpcEndpointId } from "../../core/checks";
+import { isUnknown } from "../../core/unknown";
 import type { DnsEntry } from "./ec2EndpointState";
 
 /** Matches the AWS provider's default create/update timeouts for VPC endpoints. */

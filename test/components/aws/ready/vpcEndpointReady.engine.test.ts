@@ -2,9 +2,9 @@
 // its serialized text with credentials from the environment. One file, so @pulumi/pulumi loads once.
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { VpcEndpointReady, VpcEndpointReadyProvider } from "../../../components/aws/vpcEndpointReady";
-import { startFakeEc2, type FakeEc2 } from "../../support/fakeEc2";
-import { serializeProvider } from "../../support/serialized";
+import { VpcEndpointReady, VpcEndpointReadyProvider } from "../../../../components/aws/ready/vpcEndpointReady";
+import { startFakeEc2, type FakeEc2 } from "../../../support/fakeEc2";
+import { serializeProvider } from "../../../support/serialized";
 
 const vpce = "vpce-0123456789abcdef0";
 

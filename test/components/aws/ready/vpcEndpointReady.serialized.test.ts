@@ -7,9 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import {
   VpcEndpointReadyProvider,
   type VpcEndpointReadyProviderOptions,
-} from "../../../components/aws/vpcEndpointReadyProvider";
-import { startFakeEc2, type FakeEc2 } from "../../support/fakeEc2";
-import { serializeProvider } from "../../support/serialized";
+} from "../../../../components/aws/ready/vpcEndpointReadyProvider";
+import { startFakeEc2, type FakeEc2 } from "../../../support/fakeEc2";
+import { serializeProvider } from "../../../support/serialized";
 
 const vpce = "vpce-0123456789abcdef0";
 const SECRET = "sEcReT-static-canary-0b8e2f4a6c";

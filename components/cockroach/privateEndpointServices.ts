@@ -28,12 +28,14 @@ export class PrivateEndpointServices extends pulumi.dynamic.Resource {
   declare readonly cloudProvider: pulumi.Output<string>;
   /** The cluster's plan: "BASIC" | "STANDARD" | "ADVANCED". */
   declare readonly plan: pulumi.Output<string>;
+  /** GCP clusters only: each region's host over Private Service Connect (`private_endpoint_dns`), once set. */
+  declare readonly privateEndpointDns: pulumi.Output<Record<string, string> | undefined>;
 
   constructor(name: string, args: PrivateEndpointServicesArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       defaultProvider,
       name,
-      { ...args, services: undefined, servicesMap: undefined, cloudProvider: undefined, plan: undefined },
+      { ...args, services: undefined, servicesMap: undefined, cloudProvider: undefined, plan: undefined, privateEndpointDns: undefined },
       opts,
       "cockroach",
       "PrivateEndpointServices",

@@ -31,4 +31,18 @@ export const cockroachTarget = Object.freeze({
   privateHost(region: { internalDns: string } | undefined): string {
     return region?.internalDns ?? "";
   },
+  /**
+   * GCP Private Service Connect: the host clients use is the region's `private_endpoint_dns`, which the API fills in
+   * only once the endpoint services exist: "" means "not ready", never a host. (How it relates to the endpoint's name
+   * under GCP's automatic DNS is not documented; the connectivity check proves it.)
+   */
+  pscPrivateHost(region: { privateEndpointDns: string } | undefined): string {
+    return region?.privateEndpointDns ?? "";
+  },
+  /** Plans that offer Private Service Connect on GCP (Standard in preview). */
+  pscPlans: Object.freeze(["STANDARD", "ADVANCED"]) as readonly string[],
+  /** Plans that offer VPC peering on GCP; the cluster side is a Console request, the host the region's internal DNS. */
+  peeringPlans: Object.freeze(["ADVANCED"]) as readonly string[],
+  /** The cluster network's range on GCP when the API reports none (clusters created since 2020-03-05). */
+  gcpDefaultCidrRange: "172.28.0.0/14",
 });

@@ -23,6 +23,11 @@ export interface PrivateEndpointServicesOutputs extends PrivateEndpointServicesI
   servicesMap: Record<string, PrivateEndpointServiceInfo>;
   cloudProvider: string;
   plan: string;
+  /**
+   * GCP clusters only: each region's `private_endpoint_dns`, the host over Private Service Connect. The API fills it
+   * in only once the services exist, so create waits for it after the services are AVAILABLE.
+   */
+  privateEndpointDns?: Record<string, string>;
 }
 
 /** Endpoint services of an Advanced cluster can take a long time to create (the upstream provider waits an hour). */
@@ -100,7 +105,21 @@ export class PrivateEndpointServicesProvider
       observe: () => client.listPrivateEndpointServices(clusterId),
       check: servicesVerdict(clusterId, cluster, regions),
     });
-    return { id: clusterId, outs: outputsOf(clusterId, cluster, services) };
+    // On GCP the private host appears only after the services: read the cluster again, and wait while it is empty.
+    const described =
+      cluster.cloud_provider === "GCP"
+        ? await waitFor(this.tuning, {
+            description: `cluster ${clusterId} to report its private endpoint host in ${regions.join(", ")}`,
+            defaultTimeoutMs: DEFAULT_WAIT_MS,
+            deadline,
+            observe: () => client.getCluster(clusterId),
+            check: (observed): PollVerdict<Cluster> => {
+              const waiting = regions.filter((region) => !privateHostOf(observed, region));
+              return waiting.length === 0 ? { done: true, value: observed } : { done: false, status: `no host yet in ${waiting.join(", ")}` };
+            },
+          })
+        : cluster;
+    return { id: clusterId, outs: outputsOf(clusterId, described, services) };
   }
 
   async read(
@@ -189,5 +208,13 @@ function outputsOf(clusterId: string, cluster: Cluster, services: PrivateEndpoin
     servicesMap: toServicesMap(infos),
     cloudProvider: cluster.cloud_provider ?? "",
     plan: cluster.plan ?? "",
+    privateEndpointDns:
+      cluster.cloud_provider === "GCP"
+        ? Object.fromEntries((cluster.regions ?? []).map((region) => [region.name, region.private_endpoint_dns ?? ""]))
+        : undefined,
   });
+}
+
+function privateHostOf(cluster: Cluster, region: string): string {
+  return cluster.regions?.find((r) => r.name === region)?.private_endpoint_dns ?? "";
 }

@@ -96,7 +96,8 @@ export class GcpLookupError extends pulumi.RunError {
     readonly value: unknown,
     cause: unknown,
   ) {
-    super(`looking up ${argument} = ${JSON.stringify(value)} failed: ${(cause as Error)?.message ?? String(cause)}`);
+    const detail = (cause as Error)?.message || "the lookup gave no reason (check that it exists, and the provider's project and credentials)";
+    super(`looking up ${argument} = ${JSON.stringify(value)} failed: ${detail}`);
     this.name = "GcpLookupError";
     this.cause = cause;
   }

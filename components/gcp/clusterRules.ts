@@ -10,7 +10,7 @@ export function checkGcpCluster(problems: GcpProblems, clusterId: string, cluste
     problems.add("clusterId", clusterId, `is a ${cluster.cloudProvider} cluster`, `a GCP cluster (${path} reaches clusters on GCP only)`);
   }
   if (!plans.includes(cluster.plan)) {
-    problems.add("clusterId", clusterId, `is a ${cluster.plan} cluster, which has no ${path}`, `a ${plans.join(" or ")} cluster`);
+    problems.add("clusterId", clusterId, `is a ${cluster.plan} cluster, which has no ${path}`, `a cluster on ${plans.join(" or ")}`);
   }
   if (UNUSABLE_CLUSTER_STATES.includes(cluster.state)) {
     problems.add("clusterId", clusterId, `the cluster is ${cluster.state}`, "a cluster that exists (CREATED)");

@@ -239,7 +239,7 @@ describe("GcpPrivateServiceConnect: the service attachment and the host", () => 
 describe("GcpPrivateServiceConnect refuses clusters it cannot reach", () => {
   it.each([
     [{ cloudProvider: "AWS" }, 'clusterId = "9a1b2c3d-0000-4000-8000-000000000001": is a AWS cluster. Allowed: a GCP cluster'],
-    [{ plan: "BASIC" }, "is a BASIC cluster, which has no Private Service Connect. Allowed: a STANDARD or ADVANCED cluster"],
+    [{ plan: "BASIC" }, "is a BASIC cluster, which has no Private Service Connect. Allowed: a cluster on STANDARD or ADVANCED"],
     [{ state: "DELETED" }, "the cluster is DELETED"],
   ])("%j", async (overrides, message) => {
     await expect(build("c1", ARGS, cloudLookups(gcpCluster(overrides)).lookups)).rejects.toThrow(message);

@@ -23,18 +23,25 @@ export async function prepareRegions(
   context: PrepareContext,
   earlier: readonly ConfigIssue[] = [],
 ): Promise<PreparedRegion[]> {
-  const routed = specs.map((spec) => routeOf(spec, target));
-  const checks = routed.flatMap((r, i) => ("issues" in r ? r.issues : r.route.check(specs[i] as RegionSpec, context)));
-  const issues: ConfigIssue[] = [...earlier, ...newIssues(earlier, checks)];
+  // Each region: its route, then the route's check of its settings; `checked` is what prepare starts from.
+  const checked = specs.map((spec) => {
+    const routed = routeOf(spec, target);
+    if ("issues" in routed) return routed;
+    const check = routed.route.check(spec, context);
+    return "issues" in check ? check : { ...routed, checked: check.checked as unknown };
+  });
+  const issues: ConfigIssue[] = [...earlier, ...newIssues(earlier, checked.flatMap((c) => ("issues" in c ? c.issues : [])))];
   throwIfAny(issues);
 
   const shared: PrepareContext = { ...context, lookups: sharedClusterLookups(context.lookups) };
   const access = new Set<string>();
-  const settled = await Promise.allSettled(routed.map((r, i) => ("route" in r ? r.route.prepare(specs[i] as RegionSpec, shared) : undefined)));
+  const ready = checked.flatMap((c) => ("route" in c ? [c] : []));
+  // A route whose check found no problem and yet checked nothing is a bug in that route, not a bad setting.
+  if (ready.length !== specs.length) throw new Error("a route's check returned neither its checked settings nor a problem");
+  const settled = await Promise.allSettled(ready.map((r, i) => r.route.prepare(specs[i] as RegionSpec, r.checked, shared)));
   const prepared: PreparedRegion[] = [];
   settled.forEach((result, i) => {
-    const r = routed[i];
-    if (r === undefined || !("route" in r)) return;
+    const r = ready[i] as (typeof ready)[number];
     if (result.status === "fulfilled") {
       prepared.push({ spec: specs[i] as RegionSpec, path: r.path, route: r.route, prepared: result.value });
     } else if (result.reason instanceof RouteProblems) {

@@ -8,6 +8,7 @@ import {
   type AwsPrivateLinkFacts,
   AwsPrivateLinkLookupError,
   type AwsPrivateLinkPlan,
+  type CheckedArgs,
   checkAwsPrivateLinkArgs,
   lookupAwsPrivateLinkFacts,
   planAwsPrivateLink,
@@ -33,21 +34,19 @@ const LOOKUP_HINTS: Record<string, string> = {
   "vpc.subnetIds": "subnets that exist in the region, readable with the AWS credentials in use",
 };
 
-export const cockroachAws: RegionRoute<CockroachAwsPrepared, CockroachShared> = {
+export const cockroachAws: RegionRoute<CheckedArgs, CockroachAwsPrepared, CockroachShared> = {
   settingKeys: ["vpc", "allowedCidrs", "allowedSecurityGroupIds", "port", "privateDns", "tags"],
 
   check(spec) {
     try {
-      checkAwsPrivateLinkArgs(spec.name, argsOf(spec));
-      return [];
+      return { checked: checkAwsPrivateLinkArgs(spec.name, argsOf(spec)) };
     } catch (err) {
-      return problemsOf(err, spec).issues;
+      return { issues: problemsOf(err, spec).issues };
     }
   },
 
-  async prepare(spec, { lookups }) {
+  async prepare(spec, checked, { lookups }) {
     try {
-      const checked = checkAwsPrivateLinkArgs(spec.name, argsOf(spec));
       const facts = await lookupAwsPrivateLinkFacts(checked, lookups);
       return { clusterId: checked.clusterId, cluster: facts.cluster, facts, plan: planAwsPrivateLink(spec.name, checked, facts) };
     } catch (err) {

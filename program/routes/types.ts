@@ -53,17 +53,23 @@ export class RouteProblems extends Error {
   }
 }
 
-/** One (target, path) combination: prepare = check + look up + plan, every problem at once; build = register from that. */
-export interface RegionRoute<Prepared, Shared> {
-  /** The region settings (config keys) this route reads, besides `region`, `path` and `clusterId`. */
+/** What a route's check found: the settings as the route uses them, or every problem with them. */
+export type RouteCheck<Checked> = { checked: Checked } | { issues: ConfigIssue[] };
+
+/**
+ * One (target, path) combination: check (the settings alone), prepare (look up + plan, every problem at once), build
+ * (register from the prepared value alone). Each step runs once per region.
+ */
+export interface RegionRoute<Checked, Prepared, Shared> {
+  /** The region settings (config keys) this route reads, besides `region`, `path`, `clusterId` and `tags`. */
   readonly settingKeys: readonly string[];
   /** The region's settings on their own, before any lookup: every problem, keys made with `spec.keyOf`. */
-  check(spec: RegionSpec, context: PrepareContext): ConfigIssue[];
+  check(spec: RegionSpec, context: PrepareContext): RouteCheck<Checked>;
   /**
-   * Looks up what the settings depend on and plans. Called only when `check` found nothing.
+   * Looks up what the checked settings depend on and plans.
    * @throws RouteProblems naming every problem of the region, keys made with `spec.keyOf`
    */
-  prepare(spec: RegionSpec, context: PrepareContext): Promise<Prepared>;
+  prepare(spec: RegionSpec, checked: Checked, context: PrepareContext): Promise<Prepared>;
   /** Registers the region's resources from `prepared` alone: no check, no lookup. */
   build(spec: RegionSpec, prepared: Prepared, context: BuildContext<Shared>): BuiltRegion;
 }

@@ -12,7 +12,9 @@ import type { BuiltRegion, PathKind, RegionRoute } from "../routes/types";
 export interface PreparedRegion<Prepared = unknown, Shared = unknown> {
   spec: RegionSpec;
   path: PathKind;
-  route: RegionRoute<Prepared, Shared>;
+  // What a route checked is its own business: it is handed back to the same route only.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  route: RegionRoute<any, Prepared, Shared>;
   prepared: Prepared;
 }
 
@@ -26,7 +28,8 @@ export interface ProgramTarget<Prepared, Shared> {
   /** Stable per region: the name of the region's component, e.g. `crdb-us-east-1`. */
   componentName(region: string): string;
   /** How each path reaches this target. Adding a path to a target is one line here. */
-  readonly routes: Partial<Record<PathKind, RegionRoute<Prepared, Shared>>>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly routes: Partial<Record<PathKind, RegionRoute<any, Prepared, Shared>>>;
   /** The path of a region whose config names none, from its region code (undefined: none fits). */
   defaultPath(region: string): PathKind | undefined;
   /** Stack-level settings (and across regions) before any lookup. */

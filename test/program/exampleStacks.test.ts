@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as yaml from "js-yaml";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runProgram } from "../../program";
+import { runtimeConfigOf } from "../../program/config/stackFile";
 import { waitForRegistrations } from "../../tools/mocks/pulumiInternals";
 import { fakeWorld, fakeLookups, type FakeWorld } from "../components/aws/support/fixtures";
 import { type MockWorld, setUpMocks, valueOf } from "../components/aws/support/mocks";
@@ -13,10 +14,7 @@ import { type MockWorld, setUpMocks, valueOf } from "../components/aws/support/m
 const ROOT = path.resolve(__dirname, "../..");
 
 function stackFileConfig(stack: string): Record<string, string> {
-  const document = yaml.load(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
-  return Object.fromEntries(
-    Object.entries(document.config).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]),
-  );
+  return runtimeConfigOf(yaml.load(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8"))).config;
 }
 
 /** The example's existing VPC in us-west-2, so the multi-region example plans. */
@@ -60,8 +58,9 @@ beforeAll(async () => {
 beforeEach(() => world.reset());
 
 /** The URN of each registration, without the stack and project: `parentType$type::name`. */
-async function urnsOf(stack: string): Promise<string[]> {
-  const outputs = await runProgram({ config: stackFileConfig(stack), lookups: fakeLookups(exampleWorld()), env: {} });
+async function urnsOf(stack: string, extra: Record<string, string> = {}): Promise<string[]> {
+  const config = { ...stackFileConfig(stack), ...extra };
+  const outputs = await runProgram({ config, lookups: fakeLookups(exampleWorld()), env: {} });
   await valueOf(pulumi.output(outputs));
   await waitForRegistrations();
   return world.resources.map((r) => r.urn.split("::").slice(2).join("::")).sort();
@@ -76,5 +75,10 @@ describe("the example stacks' URNs", () => {
     const urns = await urnsOf("multi-region.example");
     // us-east-1 is the dev stack's region, named alike; us-west-2 uses the existing VPC.
     expect(urns).toEqual([...DEV_URNS, ...MULTI_REGION_WEST_URNS].sort());
+  });
+
+  it("the same when the target and path are named (the defaults a region code implies)", async () => {
+    const named = { "crdb-private-endpoints:target": "cockroach", "crdb-private-endpoints:path": "aws" };
+    expect(await urnsOf("dev", named)).toEqual([...DEV_URNS].sort());
   });
 });

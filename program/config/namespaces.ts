@@ -8,6 +8,8 @@ import { closest, editDistance } from "./similar";
 export const API_KEY = "cockroach:apikey";
 const COCKROACH_KEYS = ["apikey", "server"];
 const GENERIC_KEYS = ["vpc", "port", "tags", "regions", "connection"];
+/** The gcp keys this program reads (the GCP paths); every other gcp:* key is the GCP provider's business. */
+const GCP_KEYS = ["region", "project"];
 
 export interface KeyScan {
   issues: ConfigIssue[];
@@ -50,7 +52,7 @@ export function scanKeys(
           key,
           value: present ? decode(raw[key] as string) : undefined,
           reason: `is not a key this program reads (did you mean "${meant}"?)`,
-          allowed: `${meant}; this program reads ${namespace}:*, aws:region and ${API_KEY}`,
+          allowed: `${meant}; this program reads ${namespace}:*, aws:region, gcp:region, gcp:project and ${API_KEY}`,
           hidden: secret || looksSecret(name) || meant === API_KEY,
         });
       }
@@ -64,6 +66,10 @@ function ourKeyMeant(ns: string, name: string, namespace: string, known: readonl
   if (ns === "aws") {
     // Only the one aws key this program depends on; every other aws:* key is the AWS provider's business.
     return name !== "region" && editDistance(name.toLowerCase(), "region") <= 2 ? "aws:region" : undefined;
+  }
+  if (ns === "gcp") {
+    const close = closest(name, GCP_KEYS);
+    return close === undefined || close === name ? undefined : `gcp:${close}`;
   }
   if (ns === "cockroach") {
     const close = closest(name, COCKROACH_KEYS);

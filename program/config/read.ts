@@ -19,6 +19,8 @@ export interface ProgramConfig {
   awsRegion?: string;
   /** `gcp:region`: the stack's region when `regions` is not set and `aws:region` is not either; the GCP provider's. */
   gcpRegion?: string;
+  /** `gcp:project`: the GCP provider's project, the default of the GCP paths' `project`. */
+  gcpProject?: string;
   /** `AWS_REGION`, else `AWS_DEFAULT_REGION`: where the default AWS provider takes its region without `aws:region`. */
   environmentRegion?: string;
 }
@@ -53,6 +55,7 @@ export function readProgramConfig(
       settings: parsed.success ? parsed.data : lenientSettings(input),
       awsRegion: raw["aws:region"],
       gcpRegion: raw["gcp:region"],
+      gcpProject: raw["gcp:project"],
       environmentRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
     },
     issues: [...scan.issues, ...issues],

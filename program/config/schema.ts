@@ -14,6 +14,7 @@ import {
   checkVpcCidr,
 } from "../../components/core/checks";
 import { clusterSettings } from "./clusterSchema";
+import { gcpRegionSettings } from "./gcpSchema";
 import { checkRegionCode } from "./regionCode";
 
 export const NAMESPACE = "crdb-private-endpoints";
@@ -97,6 +98,8 @@ const regionSettings = {
    * them). Default: from the region code's cloud (us-east-1: aws; us-central1: gcp-psc).
    */
   path: z.string({ error: "a path name such as aws" }).optional(),
+  // The GCP paths' settings (gcp-psc, gcp-peering); each route refuses the other paths' keys.
+  ...gcpRegionSettings,
 };
 
 export const REGION_ENTRY_KEYS = ["region", ...Object.keys(regionSettings)];

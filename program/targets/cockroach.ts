@@ -7,6 +7,8 @@ import { NAMESPACE } from "../config/schema";
 import { regionCloud } from "../config/regionCode";
 import { caFetcherOncePerCluster, fetchClusterCaFromApi } from "../connection";
 import { cockroachAws } from "../routes/cockroachAws";
+import { cockroachGcpPeering } from "../routes/cockroachGcpPeering";
+import { cockroachGcpPsc } from "../routes/cockroachGcpPsc";
 import type { CockroachPrepared, CockroachShared } from "./cockroachShared";
 import type { ProgramTarget } from "./types";
 
@@ -16,6 +18,8 @@ export const cockroachTarget: ProgramTarget<CockroachPrepared, CockroachShared> 
   // One line per path: the route that reaches a CockroachDB cluster that way.
   routes: {
     aws: cockroachAws,
+    "gcp-psc": cockroachGcpPsc,
+    "gcp-peering": cockroachGcpPeering,
   },
 
   // The region code names the cloud; each route then checks that the cluster (looked up) runs there.
@@ -54,6 +58,7 @@ export const cockroachTarget: ProgramTarget<CockroachPrepared, CockroachShared> 
     return {
       endpointServices: (clusterId) => services.get(clusterId) as PrivateEndpointServices,
       fetchCa: caFetcherOncePerCluster(dependencies.clusterCa ?? fetchClusterCaFromApi),
+      peerings: [],
     };
   },
 

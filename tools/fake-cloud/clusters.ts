@@ -32,8 +32,10 @@ export class FakeCluster {
   readonly trustedOwners: TrustedOwnerBook;
   private state: ClusterState;
   private unlockAt: number | undefined;
+  private readonly clock: () => ClusterClock;
 
   constructor(seed: FakeClusterSeed, clock: () => ClusterClock) {
+    this.clock = clock;
     if (seed.regions.length === 0) throw new Error(`fake-cloud: cluster ${seed.id} needs at least one region`);
     this.id = seed.id;
     this.name = seed.name ?? `fake-${seed.plan.toLowerCase()}`;
@@ -87,7 +89,7 @@ export class FakeCluster {
         sql_dns: hosts.sqlDns,
         ui_dns: hosts.uiDns,
         internal_dns: hosts.internalDns,
-        private_endpoint_dns: hosts.privateEndpointDns,
+        private_endpoint_dns: this.privateEndpointDnsReady(region.name) ? hosts.privateEndpointDns : "",
         node_count: this.isServerless ? 0 : 3,
         primary: this.isServerless && index === 0,
       };
@@ -116,6 +118,16 @@ export class FakeCluster {
       created_at: CREATED_AT,
       updated_at: CREATED_AT,
     };
+  }
+
+  /**
+   * On GCP the API fills in `private_endpoint_dns` only once the region's endpoint service exists (AVAILABLE): before
+   * that it is "". (AWS clusters keep reporting it, as the fake always did.)
+   */
+  private privateEndpointDnsReady(regionName: string): boolean {
+    if (this.cloudProvider !== "GCP") return true;
+    const { now, serviceCreateMs } = this.clock();
+    return this.services.find(regionName, now, serviceCreateMs)?.status === "AVAILABLE";
   }
 
   private serverlessConfig(label: string): Record<string, unknown> {

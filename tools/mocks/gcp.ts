@@ -2,6 +2,8 @@
 // they register, so tests and the offline plan need no GCP project. The provider's project is `app-project-dev`;
 // an existing network named N has one subnetwork `N-<region>` per region the world lists, each a /20 in 10.128.0.0/9
 // (as GCP's auto-mode ranges), unless the world says otherwise.
+import { checkGcpRegion } from "../../components/core/gcpChecks";
+import { NAMESPACE } from "../../program/config/schema";
 import type { MockCall } from "./aws";
 
 export const MOCK_GCP_PROJECT = "app-project-dev";
@@ -135,3 +137,24 @@ export const GCP_COMPUTED_OUTPUTS: Record<string, string[]> = {
   "gcp:compute/networkPeering:NetworkPeering": ["state", "stateDetails"],
   "gcp:dns/managedZone:ManagedZone": ["nameServers"],
 };
+
+/** The GCP world a stack config implies: the provider's project (`gcp:project`) and the stack's GCP regions. */
+export function gcpMockWorldOf(config: Record<string, string>): GcpMockWorld {
+  const regions = new Set<string>();
+  const isGcpRegion = (value: unknown): value is string => typeof value === "string" && checkGcpRegion(value) === undefined;
+  if (isGcpRegion(config["gcp:region"])) regions.add(config["gcp:region"]);
+  let entries: unknown;
+  try {
+    entries = JSON.parse(config[`${NAMESPACE}:regions`] ?? "null");
+  } catch {
+    entries = undefined;
+  }
+  if (Array.isArray(entries)) {
+    for (const entry of entries as { region?: unknown }[]) {
+      if (isGcpRegion(entry?.region)) regions.add(entry.region);
+    }
+  }
+  const world: GcpMockWorld = { regions: [...regions].sort() };
+  if (config["gcp:project"] !== undefined) world.project = config["gcp:project"];
+  return world;
+}

@@ -2,9 +2,11 @@
 // unknown, and every input that depends on one shows as unknown, exactly as a first `pulumi preview` would.
 import * as pulumi from "@pulumi/pulumi";
 import { awsPrivateLinkLookups } from "../../components/aws/lookups";
+import { gcpLookups } from "../../components/gcp/lookups";
 import { type CockroachCloudClient, getPrivateEndpointServices } from "../../components/cockroach";
 import { NAMESPACE, runProgram } from "../../program";
 import { answerAwsInvoke, existingVpcsOf } from "../mocks/aws";
+import { GCP_COMPUTED_OUTPUTS, answerGcpInvoke, gcpMockWorldOf } from "../mocks/gcp";
 import { valueWithUnknowns, waitForRegistrations } from "../mocks/pulumiInternals";
 import { type RecordedResource, recordRegistrations } from "../mocks/recorder";
 import { skipProviderSerialization } from "../mocks/skipProviderSerialization";
@@ -22,8 +24,9 @@ export interface Evaluation {
 const COMPUTED_OUTPUTS: Record<string, string[]> = {
   "aws:ec2/vpcEndpoint:VpcEndpoint": ["dnsEntries", "networkInterfaceIds", "state", "ownerId", "arn"],
   "pulumi-nodejs:dynamic/cockroach:PrivateEndpointConnection": ["status", "regionName", "serviceId", "cloudProvider"],
-  "pulumi-nodejs:dynamic/cockroach:PrivateEndpointServices": ["services", "servicesMap", "cloudProvider", "plan"],
+  "pulumi-nodejs:dynamic/cockroach:PrivateEndpointServices": ["services", "servicesMap", "cloudProvider", "plan", "privateEndpointDns"],
   "pulumi-nodejs:dynamic/aws:VpcEndpointReady": ["state", "dnsEntries", "privateDnsEnabled"],
+  ...GCP_COMPUTED_OUTPUTS,
 };
 const SERVICES_TYPE = "pulumi-nodejs:dynamic/cockroach:PrivateEndpointServices";
 
@@ -36,6 +39,7 @@ export async function evaluateProgram(
   skipProviderSerialization();
   const defaultRegion = config["aws:region"] ?? "us-east-1";
   const vpcs = existingVpcsOf(config);
+  const gcp = gcpMockWorldOf(config);
   await pulumi.runtime.setMocks(
     {
       newResource: async (resource) => {
@@ -46,7 +50,7 @@ export async function evaluateProgram(
         return { id: undefined, state };
       },
       call: (invoke) => {
-        const answer = answerAwsInvoke(invoke, defaultRegion, vpcs);
+        const answer = answerAwsInvoke(invoke, defaultRegion, vpcs) ?? answerGcpInvoke(invoke, gcp);
         if (!answer) throw new Error(`the offline plan has no mock for the invoke ${invoke.token}`);
         return answer;
       },
@@ -62,7 +66,7 @@ export async function evaluateProgram(
   try {
     // The stack file the plan read (it may be in another directory, `--cwd`), with the keys it holds encrypted.
     const outputs = await runProgram({
-      lookups: awsPrivateLinkLookups({ cockroach: { client } }),
+      lookups: { ...awsPrivateLinkLookups({ cockroach: { client } }), ...gcpLookups({ cockroach: { client } }) },
       stackFile: stackFile.path,
       secretKeys: stackFile.secretKeys,
     });

@@ -1,6 +1,7 @@
 // The Cloud API the plan's cluster lookups talk to: an in-process fake seeded with the stack's cluster(s), or the
 // server in COCKROACH_SERVER (e.g. `npm run fake-cloud` in another terminal). Loopback only, no real credentials.
 import { checkAwsRegion, checkClusterId } from "../../components/core/checks";
+import { checkGcpRegion } from "../../components/core/gcpChecks";
 import { CockroachCloudClient } from "../../components/cockroach";
 import { NAMESPACE } from "../../program/config/schema";
 import { startFakeCloud } from "../fake-cloud";
@@ -49,7 +50,7 @@ export async function startPlanCloud(config: Record<string, string>, stack: stri
   }
   const seeds = clusterSeeds(config, stack, plan);
   const fake = await startFakeCloud({ clusters: seeds });
-  const where = seeds.map((s) => `${s.id} as AWS ${s.plan} in ${s.regions.map((r) => r.name).join(", ")}`);
+  const where = seeds.map((s) => `${s.id} as ${s.cloudProvider} ${s.plan} in ${s.regions.map((r) => r.name).join(", ")}`);
   return {
     client: new CockroachCloudClient({ server: fake.url, apiKey: FAKE_API_KEY }),
     description: `an in-process fake Cloud API${where.length ? ` with cluster ${where.join("; ")}` : ""}`,
@@ -66,22 +67,26 @@ export function clusterSeeds(config: Record<string, string>, stack: string, plan
     if (typeof rawClusterId !== "string" || typeof region !== "string") return;
     // The program lower-cases cluster IDs (CockroachDB's are lower-case): seed the fake with the ID it will ask for.
     const clusterId = rawClusterId.toLowerCase();
-    if (checkClusterId(clusterId) || checkAwsRegion(region)) return;
+    if (checkClusterId(clusterId) || (checkAwsRegion(region) && checkGcpRegion(region))) return;
     regions.set(clusterId, (regions.get(clusterId) ?? new Set()).add(region));
   };
   const entries = parseJson(config[`${NAMESPACE}:regions`]);
   if (Array.isArray(entries)) {
     for (const entry of entries as Record<string, unknown>[]) use(entry?.clusterId ?? topClusterId, entry?.region);
   } else {
-    use(topClusterId, config["aws:region"]);
+    use(topClusterId, config["aws:region"] ?? config["gcp:region"]);
   }
-  return [...regions].map(([id, names]) => ({
-    id,
-    name: stack.replace(/[^a-z0-9-]+/gi, "-").toLowerCase(),
-    plan,
-    cloudProvider: "AWS",
-    regions: [...names].sort().map((name) => ({ name, availabilityZoneIds: serviceAzIds(name) })),
-  }));
+  return [...regions].map(([id, names]) => {
+    // A cluster runs in one cloud: GCP when its regions are GCP region codes (the program checks each path).
+    const gcp = [...names].some((name) => checkAwsRegion(name) !== undefined);
+    return {
+      id,
+      name: stack.replace(/[^a-z0-9-]+/gi, "-").toLowerCase(),
+      plan,
+      cloudProvider: gcp ? ("GCP" as const) : ("AWS" as const),
+      regions: [...names].sort().map((name) => (gcp ? { name } : { name, availabilityZoneIds: serviceAzIds(name) })),
+    };
+  });
 }
 
 function parseJson(text: string | undefined): unknown {

@@ -108,10 +108,14 @@ function sharedClusterLookups(lookups: ProgramLookups): ProgramLookups {
     if (pending === undefined) cache.set(key, (pending = lookup()));
     return pending;
   };
+  const gcpClusters = new Map<string, ReturnType<ProgramLookups["gcpCluster"]>>();
+  const gcpServices = new Map<string, ReturnType<ProgramLookups["gcpEndpointServices"]>>();
   return {
     ...lookups,
     cluster: (clusterId) => once(clusters, clusterId, () => lookups.cluster(clusterId)),
     endpointServices: (clusterId) => once(services, clusterId, () => lookups.endpointServices(clusterId)),
+    gcpCluster: (clusterId) => once(gcpClusters, clusterId, () => lookups.gcpCluster(clusterId)),
+    gcpEndpointServices: (clusterId) => once(gcpServices, clusterId, () => lookups.gcpEndpointServices(clusterId)),
   };
 }
 

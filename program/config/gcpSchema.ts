@@ -34,6 +34,8 @@ const network = z.strictObject(
   { error: "a map with subnetCidr (create a network), or network and subnetwork (use existing ones)" },
 );
 
+export const GCP_PEERING_KEYS = ["network", "peerProject", "peerNetwork", "peeringName", "exportCustomRoutes", "importCustomRoutes"] as const;
+
 /** The gcp-peering path: the application network and the cluster's network from the Console's accept command. */
 const peering = z.strictObject(
   {

@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { CLUSTER_LEVEL_KEYS } from "./clusterSchema";
 import { type ConfigIssue, configKey } from "./errors";
+import { GCP_NETWORK_KEYS, GCP_PEERING_KEYS } from "./gcpSchema";
 import { looksSecret, scanKeys } from "./namespaces";
 import { NAMESPACE, REGION_ENTRY_KEYS, type StackConfig, TOP_LEVEL_KEYS, VPC_KEYS, stackConfigSchema } from "./schema";
 import { suggestion } from "./similar";
@@ -153,6 +154,8 @@ export function describeType(value: unknown): string {
 /** The keys an object at `path` may have, for "unknown key" messages. */
 function knownKeysAt(path: readonly PropertyKey[]): readonly string[] {
   if (path.at(-1) === "vpc") return VPC_KEYS;
+  if (path.at(-1) === "network") return GCP_NETWORK_KEYS;
+  if (path.at(-1) === "peering") return GCP_PEERING_KEYS;
   if (path[0] === "regions") return REGION_ENTRY_KEYS;
   if (path[0] === "allowlist") return ["cidr", "sql", "ui"];
   if (path[0] === "connection") return ["user", "database", "os", "sslRootCert"];

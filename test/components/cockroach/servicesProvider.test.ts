@@ -1,7 +1,8 @@
 // PrivateEndpointServicesProvider against the fake: per plan and cloud, the create-only-on-Advanced rule, and waits.
 import { describe, expect, it } from "vitest";
+import { CockroachCloudClient } from "../../../components/cockroach/api/client";
 import { PrivateEndpointServicesProvider } from "../../../components/cockroach/providers/privateEndpointServicesProvider";
-import { CLUSTERS, FAST, rejectionOf, requestsTo, startFake, until } from "./support";
+import { API_KEY, CLUSTERS, FAST, rejectionOf, requestsTo, startFake, until } from "./support";
 
 const provider = new PrivateEndpointServicesProvider(FAST);
 const SERVICES_PATH = "/networking/private-endpoint-services";
@@ -89,6 +90,28 @@ describe("PrivateEndpointServicesProvider.create", () => {
     const { outs } = await provider.create({ clusterId: CLUSTERS.advancedGcp });
     expect(fake.serviceCreateCalls(CLUSTERS.advancedGcp)).toBe(0);
     expect(outs).toMatchObject({ plan: "ADVANCED", cloudProvider: "GCP" });
+  });
+
+  it("ADVANCED on GCP: after the services are AVAILABLE, reads each region's private endpoint host (empty before)", async () => {
+    const fake = await startFake({
+      clusters: [{ id: CLUSTERS.advancedGcp, plan: "ADVANCED", cloudProvider: "GCP", regions: [{ name: "us-east4" }, { name: "us-central1" }] }],
+      timing: { serviceCreateMs: 150 },
+    });
+    const before = await new CockroachCloudClient({ server: fake.url, apiKey: API_KEY }).getCluster(CLUSTERS.advancedGcp);
+    expect(before.regions?.map((r) => r.private_endpoint_dns)).toEqual(["", ""]);
+    const { outs } = await provider.create({ clusterId: CLUSTERS.advancedGcp });
+    expect(Object.keys(outs!.privateEndpointDns ?? {}).sort()).toEqual(["us-central1", "us-east4"]);
+    expect(outs!.privateEndpointDns!["us-east4"]).toMatch(/^private-[a-z0-9-]+\.gcp-us-east4\.cockroachlabs\.cloud$/);
+    // The host was read from a GET of the cluster made after the POST, not from the one taken before it.
+    const clusterGets = requestsTo(fake, "GET", CLUSTERS.advancedGcp);
+    const post = requestsTo(fake, "POST", SERVICES_PATH)[0]!;
+    expect(clusterGets.at(-1)!.at).toBeGreaterThanOrEqual(post.at);
+  });
+
+  it("on AWS reports no private endpoint hosts (the field is GCP's)", async () => {
+    await startFake({ clusters: [{ id: CLUSTERS.standardAws, plan: "STANDARD", cloudProvider: "AWS", regions: [{ name: "us-east-1" }] }] });
+    const { outs } = await provider.create({ clusterId: CLUSTERS.standardAws });
+    expect(outs).not.toHaveProperty("privateEndpointDns");
   });
 
   it("ADVANCED: a CREATE_FAILED region fails with a clear error naming the region; the next update retries", async () => {

@@ -81,6 +81,19 @@ describe("ADVANCED endpoint services", () => {
     expect(await statuses(GCP_ADVANCED)).toEqual({ "us-east1": "AVAILABLE" });
   });
 
+  it("on GCP leave the region's private_endpoint_dns empty until its service is AVAILABLE (AWS always report it)", async () => {
+    const host = async (seed: typeof GCP_ADVANCED) =>
+      (await call(fake, "GET", `/api/v1/clusters/${seed.id}`)).body.regions[0].private_endpoint_dns as string;
+    expect(await host(GCP_ADVANCED)).toBe("");
+    await call(fake, "POST", networkingPath(GCP_ADVANCED, "private-endpoint-services"));
+    vi.setSystemTime(T0 + 999);
+    expect(await host(GCP_ADVANCED)).toBe("");
+    vi.setSystemTime(T0 + 1_000);
+    expect(await host(GCP_ADVANCED)).toMatch(/^private-gcp-prod-[0-9a-f]{5}\.gcp-us-east1\.cockroachlabs\.cloud$/);
+    expect(await host(GCP_STANDARD)).toMatch(/^private-gcp-std-/);
+    expect(await host(AWS_ADVANCED)).toMatch(/^private-prod-/);
+  });
+
   it("treat a repeated POST as a no-op that returns the current list, and count every POST", async () => {
     await call(fake, "POST", networkingPath(GCP_ADVANCED, "private-endpoint-services"));
     vi.setSystemTime(T0 + 600);

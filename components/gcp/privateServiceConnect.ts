@@ -155,7 +155,7 @@ function attachmentFrom(name: string, map: Record<string, ServiceInRegion> | und
 }
 
 function hostFrom(hosts: Record<string, string> | undefined, plan: GcpPrivateServiceConnectPlan): string {
-  const host = cockroachTarget.pscPrivateHost(hosts?.[plan.region] === undefined ? undefined : { privateEndpointDns: hosts[plan.region] as string });
+  const host = cockroachTarget.pscPrivateHost({ privateEndpointDns: hosts?.[plan.region] ?? "" });
   if (host === "") throw new Error(`cluster ${plan.clusterId} reports no private endpoint host in ${plan.region} after its endpoint services are AVAILABLE`);
   return host;
 }

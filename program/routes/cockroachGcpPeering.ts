@@ -6,6 +6,7 @@ import {
   type CheckedPeeringArgs,
   checkPeeringArgs,
   GcpArgumentError,
+  PEERING_COMPONENT,
   GcpVpcPeering,
   type GcpVpcPeeringArgs,
   type GcpVpcPeeringFacts,
@@ -19,8 +20,7 @@ import type { ProgramConfig } from "../config/read";
 import { connectionOutputs } from "../connection";
 import type { RegionSpec } from "../regions";
 import type { CockroachPrepared, CockroachShared } from "../targets/cockroachShared";
-import { projectIssues, regionIssues } from "./cockroachGcpPsc";
-import { gcpRouteProblems } from "./gcpProblems";
+import { gcpRouteProblems, projectIssues, regionIssues } from "./gcpProblems";
 import type { RegionRoute } from "./types";
 
 export interface CockroachGcpPeeringPrepared extends CockroachPrepared {
@@ -49,7 +49,7 @@ export const cockroachGcpPeering: RegionRoute<CheckedPeeringArgs, CockroachGcpPe
       // The region names the host clients use; the peering itself reaches every region of the cluster.
       if (!facts.cluster.regions.some((r) => r.name === spec.region)) {
         const regions = facts.cluster.regions.map((r) => r.name).join(", ");
-        throw new GcpArgumentError("GcpVpcPeering", spec.name, [
+        throw new GcpArgumentError(PEERING_COMPONENT, spec.name, [
           { argument: "region", value: spec.region, reason: `is not a region of cluster ${checked.clusterId}`, allowed: `one of the cluster's regions: ${regions}` },
         ]);
       }

@@ -2,7 +2,7 @@
 // settings to the component's argument rules; prepare looks up the cluster, its endpoint service and the GCP network
 // and plans; build constructs the component from that plan and adds the connection outputs.
 import { cockroachTarget } from "../../components/cockroach/target";
-import { checkGcpProjectId, checkGcpRegion } from "../../components/core/gcpChecks";
+import { checkGcpProjectId } from "../../components/core/gcpChecks";
 import {
   type CheckedPscArgs,
   checkPscArgs,
@@ -13,13 +13,12 @@ import {
   lookupPscFacts,
   planGcpPrivateServiceConnect,
 } from "../../components/gcp";
-import type { ConfigIssue } from "../config/errors";
 import { GCP_PSC_SETTING_KEYS } from "../config/gcpSchema";
 import type { ProgramConfig } from "../config/read";
 import { connectionOutputs } from "../connection";
 import type { RegionSpec } from "../regions";
 import type { CockroachPrepared, CockroachShared } from "../targets/cockroachShared";
-import { gcpRouteProblems } from "./gcpProblems";
+import { gcpRouteProblems, projectIssues, regionIssues } from "./gcpProblems";
 import type { RegionRoute } from "./types";
 
 export interface CockroachGcpPscPrepared extends CockroachPrepared {
@@ -89,16 +88,4 @@ function pscKeyOf(spec: RegionSpec): (argument: string) => string {
     if (argument === "project" && spec.settings.project === undefined) return "gcp:project";
     return spec.keyOf(argument);
   };
-}
-
-/** A GCP path needs a GCP region code (the schema accepts any cloud's). */
-export function regionIssues(spec: RegionSpec): ConfigIssue[] {
-  const invalid = checkGcpRegion(spec.region);
-  return invalid ? [{ key: spec.keyOf("region"), value: spec.region, reason: invalid.reason, allowed: invalid.allowed }] : [];
-}
-
-/** `gcp:project`, when set, must be a project ID (a project number is a common mistake). */
-export function projectIssues(config: ProgramConfig): ConfigIssue[] {
-  const invalid = config.gcpProject === undefined ? undefined : checkGcpProjectId(config.gcpProject);
-  return invalid ? [{ key: "gcp:project", value: config.gcpProject, reason: invalid.reason, allowed: invalid.allowed }] : [];
 }

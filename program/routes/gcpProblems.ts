@@ -1,8 +1,12 @@
-// The GCP routes' errors as config problems: a component's argument problem becomes the config key it came from; a
+// What the GCP routes share: the provider-level settings they check (the region code, gcp:project), and their
+// errors as config problems: a component's argument problem becomes the config key it came from; a
 // lookup that failed says which setting it was for, or that the Cloud API could not be used at all.
+import { checkGcpProjectId, checkGcpRegion } from "../../components/core/gcpChecks";
 import { GcpArgumentError, GcpLookupError } from "../../components/gcp";
 import { apiAccessProblem } from "../apiAccess";
 import type { ConfigIssue } from "../config/errors";
+import type { ProgramConfig } from "../config/read";
+import type { RegionSpec } from "../regions";
 import { RouteProblems } from "./types";
 
 /** What a failed lookup asks of the setting it was for. */
@@ -34,4 +38,16 @@ export function gcpRouteProblems(err: unknown, keyOf: (argument: string) => stri
     return new RouteProblems([issue]);
   }
   throw err;
+}
+
+/** A GCP path needs a GCP region code (the schema accepts any cloud's). */
+export function regionIssues(spec: RegionSpec): ConfigIssue[] {
+  const invalid = checkGcpRegion(spec.region);
+  return invalid ? [{ key: spec.keyOf("region"), value: spec.region, reason: invalid.reason, allowed: invalid.allowed }] : [];
+}
+
+/** `gcp:project`, when set, must be a project ID (a project number is a common mistake). */
+export function projectIssues(config: ProgramConfig): ConfigIssue[] {
+  const invalid = config.gcpProject === undefined ? undefined : checkGcpProjectId(config.gcpProject);
+  return invalid ? [{ key: "gcp:project", value: config.gcpProject, reason: invalid.reason, allowed: invalid.allowed }] : [];
 }

@@ -82,11 +82,11 @@ describe("the service attachment of an endpoint service", () => {
 });
 
 describe("loading the library", () => {
-  it("does not load @pulumi/gcp until a GCP path is built or looked up", () => {
+  it.each(["./components/index.ts", "./program/index.ts"])("%s does not load @pulumi/gcp until a GCP path is built or looked up", (entry) => {
     // A separate process, so what this test file imported does not count.
     const script = [
       'require("tsx/cjs");',
-      'require("./components/index.ts");',
+      `require(${JSON.stringify(entry)});`,
       'const loaded = Object.keys(require.cache).filter((k) => k.includes("@pulumi/gcp"));',
       "process.stdout.write(JSON.stringify(loaded.length));",
     ].join("\n");

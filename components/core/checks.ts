@@ -2,14 +2,13 @@
 // the dynamic providers' `check` all call these, so they accept the same values and say the same words.
 //
 // Dependency-free on purpose: the providers run from their serialized text, which copies this module by value. So
-// no imports at module level (a package is `require`d inside the function that needs it), only literals and functions.
+// no imports at module level (a package is `require`d inside the function that needs it; a type import is erased),
+// only literals and functions.
 
-export interface Invalid {
-  /** What is wrong, e.g. "host bits are set". */
-  reason: string;
-  /** What would be accepted, e.g. "an IPv4 CIDR block such as 10.40.0.0/16". */
-  allowed: string;
-}
+import type { Problem } from "./problem";
+
+/** What a check says of a bad value: the `reason` and `allowed` of a {@link Problem}, whose caller knows the rest. */
+export type Invalid = Pick<Problem, "reason" | "allowed">;
 
 export type Check<T = unknown> = (value: T) => Invalid | undefined;
 

@@ -62,7 +62,8 @@ export function givenServiceOutlook(
       });
     }
   });
-  if (serviceAzIds !== undefined) return { azIds: sortedAzIds(serviceAzIds), problems };
+  // AZ IDs of another region would also fail the overlap check: one problem each is enough.
+  if (serviceAzIds !== undefined) return { azIds: problems.length > 0 ? undefined : sortedAzIds(serviceAzIds), problems };
   return {
     warning:
       `serviceName is given without serviceAzIds, so the endpoint service's availability zones are read at deploy ` +

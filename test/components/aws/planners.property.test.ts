@@ -9,7 +9,8 @@ import { checkAwsPrivateLinkArgs } from "../../../components/aws/planArgs";
 import { hasSubnetBlock, SUBNET_BLOCKS, subnetCidrForAz } from "../../../components/aws/planCidrs";
 import { ingressRuleKey, planIngressRules } from "../../../components/aws/planIngress";
 import { noSharedAzProblem, noSupportedSubnetProblem } from "../../../components/aws/planOverlap";
-import { azNumber, compareAzIds, sortedAzIds, subnetAzIds } from "../../../components/aws/planZones";
+import { azNumber } from "../../../components/core/checks";
+import { compareAzIds, sortedAzIds, subnetAzIds } from "../../../components/aws/planZones";
 import { checkVpcCidr } from "../../../components/core/checks";
 import { CLUSTER_ID, facts, service } from "./support/fixtures";
 

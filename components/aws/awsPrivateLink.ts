@@ -73,7 +73,8 @@ type ServiceInRegion = Pick<PrivateEndpointServiceInfo, "name" | "availabilityZo
  * An ADVANCED cluster has no endpoint services until its `PrivateEndpointServices` creates them, and a service that
  * is CREATING (or failed, and is created again) has no AZ IDs to go by either, so they are unknown at plan time. The
  * component then warns, puts a subnet in every AZ of the account (subnets cost nothing), and gives the endpoint
- * those whose AZ the service reports once it is AVAILABLE, decided at deploy time.
+ * those whose AZ the service reports once it is AVAILABLE, decided at deploy time. A `clusterId` output that is
+ * unknown during a preview (the program creates the cluster) plans the same way, with a warning saying why.
  */
 export class AwsPrivateLink extends pulumi.ComponentResource {
   static readonly TYPE = "crdb-private-endpoints:index:AwsPrivateLink";

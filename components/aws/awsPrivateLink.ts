@@ -154,10 +154,11 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
     this.endpointServices =
       endpointServices ?? new PrivateEndpointServices(`${name}-services`, { clusterId }, { parent: this });
 
-    const service = this.endpointServices.servicesMap.apply((map) => serviceIn(map, plan));
+    // Read only where needed: with serviceName and serviceAzIds given, nothing waits on the services' output.
+    const service = () => this.endpointServices.servicesMap.apply((map) => serviceIn(map, plan));
     const target = cockroachTarget;
     const path = buildInterfaceEndpoint(this, name, plan, {
-      serviceName: plan.serviceName ?? service.name,
+      serviceName: plan.serviceName ?? service().name,
       securityGroupDescription: plan.clusterIdUnknown
         ? pulumi.output(clusterId).apply((id) => target.securityGroupDescription(id))
         : target.securityGroupDescription(plan.clusterId),
@@ -172,7 +173,7 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
               { parent },
             )
         : undefined,
-      subnetIds: (candidates) => endpointSubnetIds(name, candidates, plan, service),
+      subnetIds: (candidates) => endpointSubnetIds(name, candidates, plan, service()),
     });
     this.vpc = path.vpc;
     this.subnets = path.subnets;

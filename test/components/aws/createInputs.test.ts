@@ -9,7 +9,7 @@ import type { AwsPrivateLinkLookups } from "../../../components/aws/facts";
 import { answerAwsInvoke } from "../../../tools/mocks/aws";
 import { waitForRegistrations } from "../../../tools/mocks/pulumiInternals";
 import type { RecordedResource } from "../../../tools/mocks/recorder";
-import { CLUSTER_ID, fakeLookups } from "./support/fixtures";
+import { CLUSTER_ID, awsCluster, fakeLookups } from "./support/fixtures";
 import { type MockWorld, TYPES, byName, byType, setUpMocks, valueOf } from "./support/mocks";
 
 /** A cluster this program creates; under `up` its `clusterId` output has the value it was given. */
@@ -140,6 +140,16 @@ describe("serviceName, the escape hatch for the endpoint-service lookup", () => 
     // At deploy time the endpoint takes the candidates the service (PrivateEndpointServices) reports: az1, az2, az4.
     const endpointSubnets = await valueOf(link.endpoint.subnetIds);
     expect(endpointSubnets).toEqual(["named-subnet-use1-az1_id", "named-subnet-use1-az2_id", "named-subnet-use1-az4_id"]);
+  });
+
+  it("with serviceAzIds too, reads nothing of PrivateEndpointServices: a region it does not list still builds", async () => {
+    // The services mock lists us-east-1, us-west-2 and eu-west-1 only.
+    const region = "eu-west-3";
+    const given = `com.amazonaws.vpce.${region}.vpce-svc-0123456789abcdef0`;
+    const lookups = { cluster: async () => awsCluster([region]), endpointServices: async () => [] };
+    const link = await create("paris", args({ region, serviceName: given, serviceAzIds: ["euw3-az2"] }), lookups);
+    expect(byType(world.resources, TYPES.endpoint)[0]?.inputs.serviceName).toBe(given);
+    expect(await valueOf(link.endpoint.subnetIds)).toEqual(["paris-subnet-euw3-az2_id"]);
   });
 
   it("rejects a malformed or mismatched override, every problem at once, before any lookup", async () => {

@@ -1,10 +1,11 @@
 // Problems with the arguments of a GCP component, in the project's one message format (`key = value: reason.
 // Allowed: ...`), collected and thrown all at once before anything registers.
 import * as pulumi from "@pulumi/pulumi";
-import { type ArgumentProblem, describeProblem } from "../aws/errors";
 import { allowedBy, type Check } from "../core/checks";
+import { describeProblem, type Problem, ProblemList } from "../core/problem";
 
-export type { ArgumentProblem };
+/** One rejected argument of a GCP component: the library's {@link Problem}. */
+export type ArgumentProblem = Problem;
 
 /** The arguments of a GCP component (or the facts looked up for them) cannot work. A `RunError`: no stack trace. */
 export class GcpArgumentError extends pulumi.RunError {
@@ -24,18 +25,17 @@ export class GcpArgumentError extends pulumi.RunError {
   }
 }
 
-/** Collects problems, then throws them together. The field checks below add to it and return what was valid. */
-export class GcpProblems {
-  readonly problems: ArgumentProblem[] = [];
-
-  constructor(private readonly component: string) {}
-
-  add(argument: string, value: unknown, reason: string, allowed: string): void {
-    this.problems.push({ argument, value, reason, allowed });
+/**
+ * The library's problem collector for one GCP component: throws a `GcpArgumentError`. The field checks below add to
+ * it and return what was valid.
+ */
+export class GcpProblems extends ProblemList {
+  constructor(private readonly component: string) {
+    super();
   }
 
-  throwIfAny(resourceName: string): void {
-    if (this.problems.length > 0) throw new GcpArgumentError(this.component, resourceName, this.problems);
+  override throwIfAny(resourceName: string | ((problems: Problem[]) => Error)): void {
+    super.throwIfAny(typeof resourceName === "string" ? (problems) => new GcpArgumentError(this.component, resourceName, problems) : resourceName);
   }
 
   /** A string passing `check`; `required` says whether absence is a problem. */

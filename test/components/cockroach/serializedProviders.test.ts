@@ -111,6 +111,19 @@ describe("serialized providers", () => {
     expect(fake.requests.every((r) => r.path.endsWith("/cert") || r.authorization === `Bearer ${CANARY_KEY}`)).toBe(true);
   });
 
+  it("run the services of an Advanced GCP cluster: wait for the private endpoint hosts after AVAILABLE, outputs that marshal", async () => {
+    const gcp: FakeClusterSeed = { id: CLUSTERS.advancedGcp, plan: "ADVANCED", cloudProvider: "GCP", regions: [{ name: "us-central1" }] };
+    await startFake({ clusters: [gcp], apiKeys: { [CANARY_KEY]: "CLUSTER_ADMIN" } });
+    process.env.COCKROACH_API_KEY = CANARY_KEY;
+    const services = await loaded.services.create({ clusterId: CLUSTERS.advancedGcp });
+    expect(services.outs?.privateEndpointDns?.["us-central1"]).toMatch(/^private-[a-z0-9-]+\.gcp-us-central1\.cockroachlabs\.cloud$/);
+    expect(services.outs?.servicesMap["us-central1"]?.name).toMatch(/^projects\/[a-z0-9-]+\/regions\/us-central1\/serviceAttachments\//);
+    const read = await loaded.services.read(services.id, services.outs);
+    expect(read.props?.privateEndpointDns).toEqual(services.outs?.privateEndpointDns);
+    const { Struct } = require("google-protobuf/google/protobuf/struct_pb.js") as { Struct: { fromJavaScript(v: unknown): unknown } };
+    expect(() => Struct.fromJavaScript(services)).not.toThrow();
+  });
+
   it("check runs from the text too (it requires ip-address inside the method)", async () => {
     const { failures } = await loaded.allowList.check!({} as never, {
       clusterId: CLUSTERS.advancedAws,

@@ -13,6 +13,7 @@ export { HOURS_PER_MONTH };
 
 const ENDPOINT_TYPE = "aws:ec2/vpcEndpoint:VpcEndpoint";
 const NAT_TYPE = "aws:ec2/natGateway:NatGateway";
+const PSC_ENDPOINT_TYPE = "gcp:compute/forwardingRule:ForwardingRule";
 
 export interface CostEstimate {
   /** Interface endpoints and the number of AZs each spans (`undefined`: unknown before deploy). */
@@ -24,6 +25,11 @@ export interface CostEstimate {
   perGbUsd: number;
   /** Some endpoint's AZ count is unknown: the fixed cost is a lower bound. */
   partial: boolean;
+  /**
+   * GCP PSC endpoints in the plan, which Google bills per hour and per GB but which are not priced here (no verified
+   * rate in tools/shared/prices.ts). Absent when there are none.
+   */
+  unpricedPscEndpoints?: number;
 }
 
 export function estimateMonthlyCost(plan: Pick<PlanDocument, "resources">): CostEstimate {
@@ -34,12 +40,14 @@ export function estimateMonthlyCost(plan: Pick<PlanDocument, "resources">): Cost
   const natGateways = nodes.filter((n) => n.type === NAT_TYPE).length;
   const azHours = endpoints.reduce((sum, e) => sum + (e.zones ?? 0), 0) * HOURS_PER_MONTH;
   const monthly = azHours * ENDPOINT_AZ_HOUR_USD + natGateways * HOURS_PER_MONTH * NAT_GATEWAY_HOUR_USD;
+  const pscEndpoints = nodes.filter((n) => n.type === PSC_ENDPOINT_TYPE).length;
   return {
     endpoints,
     natGateways,
     monthlyUsd: Math.round(monthly * 100) / 100,
     perGbUsd: (endpoints.length > 0 ? ENDPOINT_PER_GB_USD : 0) + (natGateways > 0 ? NAT_GATEWAY_PER_GB_USD : 0),
     partial: endpoints.some((e) => e.zones === undefined),
+    ...(pscEndpoints > 0 ? { unpricedPscEndpoints: pscEndpoints } : {}),
   };
 }
 
@@ -59,6 +67,10 @@ export function describeCost(cost: CostEstimate): string {
   if (cost.partial) {
     const perAz = formatUsd(Math.round(ENDPOINT_AZ_HOUR_USD * HOURS_PER_MONTH * 100) / 100);
     parts.push(`; each AZ of an endpoint whose AZs are known only after deploy adds ${perAz} a month`);
+  }
+  if (cost.unpricedPscEndpoints !== undefined) {
+    const n = cost.unpricedPscEndpoints;
+    parts.push(`; not included: ${n} GCP Private Service Connect endpoint${n === 1 ? "" : "s"}, billed by Google per hour and per GB (see cloud.google.com/vpc/pricing)`);
   }
   return parts.join("");
 }

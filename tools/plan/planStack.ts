@@ -12,6 +12,8 @@ import { checkPolicies } from "./policyCheck";
 import { readStackFile } from "./stackFile";
 
 export const AWS_FACTS = "mock data (AZ IDs az1 to az4 in every region; existing VPCs have DNS support and hostnames on)";
+export const GCP_FACTS =
+  "mock data (the provider's project is gcp:project; an existing network N has a subnetwork N-<region> in each of the stack's regions)";
 
 export interface StackPlanOptions {
   dir: string;
@@ -31,7 +33,13 @@ export async function planStack(options: StackPlanOptions): Promise<PlanDocument
     return planDocument(evaluation, {
       stack: options.stack,
       project: NAMESPACE,
-      sources: { cockroach: cloud.description, aws: AWS_FACTS, secretsLeftOut: stackFile.secretKeys },
+      sources: {
+        cockroach: cloud.description,
+        aws: AWS_FACTS,
+        // Only for stacks with GCP resources, so the plans of AWS stacks read as they always did.
+        ...(evaluation.resources.some((r) => r.type.startsWith("gcp:")) ? { gcp: GCP_FACTS } : {}),
+        secretsLeftOut: stackFile.secretKeys,
+      },
       awsRegion: stackFile.config["aws:region"],
       policies: checkPolicies(evaluation.resources, stackFile.config, policyConfig),
     });

@@ -55,3 +55,11 @@ describe("npm run plan -- --stack gcp-dev", () => {
     expect(stdout).toContain("reports no private endpoint host in us-central1 yet");
   });
 });
+
+describe("the cost line of a GCP stack", () => {
+  it("says the PSC endpoint is not priced rather than calling the stack free", async () => {
+    const { code, stdout } = await plan("--stack", "gcp-dev", "--markdown");
+    expect(code).toBe(0);
+    expect(stdout).toContain("not included: 1 GCP Private Service Connect endpoint, billed by Google per hour and per GB");
+  });
+});

@@ -113,10 +113,10 @@ export function planAwsPrivateLink(name: string, args: CheckedArgs, facts: AwsPr
   };
 }
 
-/** One new subnet per AZ both the service (when known) and the account have. */
-function planNewVpc(
-  args: CheckedArgs,
-  facts: AwsPrivateLinkFacts,
+/** One new subnet per AZ both the service (when known) and the account have. Shared by every target's plan. */
+export function planNewVpc(
+  args: Pick<CheckedArgs, "vpcCidrBlock">,
+  facts: Pick<AwsPrivateLinkFacts, "region" | "accountAzIds">,
   serviceAzIds: string[] | undefined,
   problems: ProblemList,
   warnings: string[],
@@ -129,10 +129,13 @@ function planNewVpc(
   return usable.map((azId) => ({ azId, cidrBlock: subnetCidrForAz(args.vpcCidrBlock as string, azId) }));
 }
 
-/** The given subnets, checked against the VPC, one per AZ, narrowed to the service's AZs when known. */
-function planExistingVpc(
-  args: CheckedArgs,
-  facts: AwsPrivateLinkFacts,
+/**
+ * The given subnets, checked against the VPC, one per AZ, narrowed to the service's AZs when known. Shared by every
+ * target's plan.
+ */
+export function planExistingVpc(
+  args: Pick<CheckedArgs, "privateDns" | "subnetIds">,
+  facts: Pick<AwsPrivateLinkFacts, "vpc" | "subnets">,
   serviceAzIds: string[] | undefined,
   problems: ProblemList,
   warnings: string[],

@@ -43,6 +43,24 @@ export function checkAwsPrivateLinkArgs(name: string, args: AwsPrivateLinkArgs):
 
   // CockroachDB's cluster IDs are lower-case; the same cluster written in capitals must name the same resources.
   const clusterId = checkString(problems, "clusterId", lowerCased(raw.clusterId), checkClusterId);
+  const network = checkInterfaceEndpointArgs(problems, raw, DEFAULT_PORT);
+
+  problems.throwIfAny(name);
+  return { clusterId: clusterId as string, ...network };
+}
+
+/** The checked arguments every target's interface endpoint takes: all of {@link CheckedArgs} but the target's own. */
+export type CheckedEndpointArgs = Omit<CheckedArgs, "clusterId">;
+
+/**
+ * Checks the vendor-neutral arguments of an interface endpoint component (region, vpc, allowedCidrs,
+ * allowedSecurityGroupIds, port, privateDns, tags), adding every problem to `problems`. `defaultPort` is the target's.
+ */
+export function checkInterfaceEndpointArgs(
+  problems: ProblemList,
+  raw: Record<string, unknown>,
+  defaultPort: number,
+): CheckedEndpointArgs {
   const region = raw.region === undefined ? undefined : checkString(problems, "region", raw.region, checkAwsRegion);
   const vpc = checkVpc(problems, raw.vpc);
   const allowedCidrs =
@@ -61,7 +79,7 @@ export function checkAwsPrivateLinkArgs(name: string, args: AwsPrivateLinkArgs):
   }
   checkSourceCount(problems, allowedCidrs, allowedSecurityGroupIds);
 
-  let port: number = DEFAULT_PORT;
+  let port: number = defaultPort;
   if (raw.port !== undefined) {
     const invalid = checkPort(typeof raw.port === "number" ? raw.port : NaN);
     if (invalid) problems.add("port", raw.port, invalid.reason, invalid.allowed);
@@ -75,18 +93,7 @@ export function checkAwsPrivateLinkArgs(name: string, args: AwsPrivateLinkArgs):
   }
 
   const tags = checkTags(problems, raw.tags);
-
-  problems.throwIfAny(name);
-  return {
-    clusterId: clusterId as string,
-    region,
-    ...vpc,
-    allowedCidrs,
-    allowedSecurityGroupIds,
-    port,
-    privateDns,
-    tags,
-  };
+  return { region, ...vpc, allowedCidrs, allowedSecurityGroupIds, port, privateDns, tags };
 }
 
 /** One ingress rule per source, all in one security group: no more sources than AWS's default rule quota. */
@@ -148,7 +155,7 @@ function lowerCased(value: unknown): unknown {
   return typeof value === "string" ? value.toLowerCase() : value;
 }
 
-function checkString(problems: ProblemList, argument: string, value: unknown, check: Check<string>): string | undefined {
+export function checkString(problems: ProblemList, argument: string, value: unknown, check: Check<string>): string | undefined {
   const allowed = allowedBy(check);
   if (value === undefined) {
     problems.add(argument, value, "is required", allowed);

@@ -3,3 +3,4 @@
 export * from "./core";
 export * from "./cockroach";
 export * from "./aws";
+export * from "./tidb";

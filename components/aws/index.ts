@@ -30,4 +30,5 @@ export {
   type DnsEntry,
 } from "./ready/vpcEndpointReady";
 // The endpoint folder's own index is curated: its surface is this folder's too.
+export { listVpcEndpointsToService, type ExistingVpcEndpoint, type VpcEndpointListSettings } from "./vpcEndpointsToService";
 export * from "./endpoint";

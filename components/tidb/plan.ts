@@ -40,7 +40,8 @@ export function planTidbPrivateLink(name: string, args: CheckedTidbArgs, facts: 
   const service = serviceFor(args, facts, problems);
   const zones = service ? serviceAzIdsOf(args.service ? "service.availabilityZones" : "clusterId", service.availabilityZones, region, facts.accountZones) : undefined;
   zones?.problems.forEach((p) => problems.addProblem(args.service ? p : { ...p, argument: "clusterId", value: args.clusterId, reason: `the service's zone ${JSON.stringify(p.value)} is ${p.reason}` }));
-  const serviceAzIds = zones?.azIds ?? [];
+  // Unknown when the service is unusable (already reported): the subnet planners then raise nothing about AZs.
+  const serviceAzIds = zones?.azIds;
   const port = args.portGiven || !service ? args.port : service.port;
   if (service && port !== service.port) {
     warnings.push(
@@ -81,7 +82,7 @@ export function planTidbPrivateLink(name: string, args: CheckedTidbArgs, facts: 
     vpcCidrBlock: args.vpcCidrBlock,
     vpcId: args.vpcId,
     subnets,
-    serviceAzIds,
+    serviceAzIds: serviceAzIds as string[],
     ingressRules: planIngressRules(args.allowedCidrs ?? [vpcCidr], args.allowedSecurityGroupIds, port, tidbTarget.protocol),
     port,
     privateDns: args.privateDns,

@@ -23,8 +23,8 @@ export interface FakeTidb {
   requests: FakeTidbRequest[];
   setCluster(cluster: FakeTidbCluster): void;
   removeCluster(clusterId: string): void;
-  /** Answer every request with this status (after auth) until cleared, e.g. 503 for retries. */
-  failWith(status: number | undefined, times?: number): void;
+  /** Answer the next `times` requests (after auth) with this status and message, e.g. 503 for retries. */
+  failWith(status: number | undefined, times?: number, message?: string): void;
   close(): Promise<void>;
 }
 
@@ -39,7 +39,7 @@ export async function startFakeTidb(options: FakeTidbOptions): Promise<FakeTidb>
   const clusters = new Map<string, FakeTidbCluster>((options.clusters ?? []).map((c) => [c.clusterId, c]));
   const requests: FakeTidbRequest[] = [];
   const nonces = new Set<string>();
-  let failure: { status: number; times: number } | undefined;
+  let failure: { status: number; times: number; message: string } | undefined;
 
   const server = http.createServer((req, res) => {
     const method = req.method ?? "GET";
@@ -77,7 +77,7 @@ export async function startFakeTidb(options: FakeTidbOptions): Promise<FakeTidb>
       }
       if (failure && failure.times > 0) {
         failure.times--;
-        return answer(failure.status, "the fake is failing on purpose");
+        return answer(failure.status, failure.message);
       }
       const m = /^\/v1beta1\/clusters\/([^/?]+)(\?.*)?$/.exec(path);
       if (method !== "GET" || !m) return answer(404, `no route ${method} ${path.split("?")[0]}`);
@@ -94,7 +94,8 @@ export async function startFakeTidb(options: FakeTidbOptions): Promise<FakeTidb>
     requests,
     setCluster: (cluster) => void clusters.set(cluster.clusterId, cluster),
     removeCluster: (clusterId) => void clusters.delete(clusterId),
-    failWith: (status, times = Infinity) => void (failure = status === undefined ? undefined : { status, times }),
+    failWith: (status, times = Infinity, message = "the fake is failing on purpose") =>
+      void (failure = status === undefined ? undefined : { status, times, message }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -2,6 +2,7 @@
 // of the config (before anything registers), built as top-level resources named after their config keys, so adding
 // or removing one entry never touches another.
 import * as pulumi from "@pulumi/pulumi";
+import type { ClusterFacts } from "../components/aws";
 import { AllowList, AllowListEntryRemoval, PrivateEndpointTrustedOwner } from "../components/cockroach";
 import type { ConfigIssue } from "./config/errors";
 import {
@@ -13,7 +14,6 @@ import {
   allowlistLimit,
 } from "./config/clusterSchema";
 import { NAMESPACE, type StackConfig } from "./config/schema";
-import type { PreparedRegion } from "./prepare";
 import type { RegionSpec } from "./regions";
 
 export const DEFAULT_SQL = true;
@@ -24,7 +24,7 @@ export function clusterLevelIssues(settings: StackConfig, specs: readonly Region
   const issues: ConfigIssue[] = [];
   const warnings: string[] = [];
   const set = CLUSTER_LEVEL_KEYS.filter((key) => (settings as Record<string, unknown>)[key] !== undefined);
-  const clusters = [...new Set(specs.map((s) => s.args.clusterId).filter((id) => id !== undefined))];
+  const clusters = [...new Set(specs.map((s) => s.settings.clusterId).filter((id) => id !== undefined))];
   if (clusters.length > 1) {
     for (const key of set) {
       issues.push({
@@ -66,8 +66,7 @@ export function clusterLevelIssues(settings: StackConfig, specs: readonly Region
 }
 
 /** The documented allowlist limit of the cluster's plan and cloud, checked once the cluster is known. */
-export function clusterFactIssues(settings: StackConfig, prepared: readonly PreparedRegion[]): ConfigIssue[] {
-  const cluster = prepared[0]?.facts.cluster;
+export function clusterFactIssues(settings: StackConfig, cluster: ClusterFacts | undefined): ConfigIssue[] {
   const count = Object.keys(settings.allowlist ?? {}).length;
   if (cluster === undefined || count === 0) return [];
   const limit = allowlistLimit(cluster.plan, cluster.cloudProvider);

@@ -5,5 +5,7 @@ export { StackConfigError, type ConfigIssue } from "./config/errors";
 export { CloudApiAccessError } from "./apiAccess";
 export { stackFileFacts, type StackFileFacts } from "./config/stackFile";
 export { NAMESPACE, type StackConfig } from "./config/schema";
-export { expandRegions, regionComponentName, type RegionSpec } from "./regions";
+export { expandRegions, type RegionSpec } from "./regions";
+export { TARGETS, type ProgramTarget } from "./targets";
+export type { ProgramLookups, RegionRoute } from "./routes/types";
 export type { RegionOutputs, StackOutputs } from "./outputs";

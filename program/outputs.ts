@@ -1,9 +1,9 @@
 // Stack outputs: one entry per region, keyed by region code, so `pulumi stack output regions` reads as a table; and
 // the cluster-level resources under `cluster`.
 import type * as pulumi from "@pulumi/pulumi";
-import type { AwsPrivateLink, DnsEntry } from "../components/aws";
-import type { ConnectionOutputs } from "./connection";
+import type { DnsEntry } from "../components/aws";
 
+/** The outputs of a region that CockroachDB over AWS PrivateLink reaches. */
 export interface RegionOutputs {
   vpcId: pulumi.Output<string>;
   subnetIds: pulumi.Output<string[]>;
@@ -23,27 +23,15 @@ export interface RegionOutputs {
 }
 
 export interface StackOutputs {
-  regions: Record<string, RegionOutputs>;
+  /** Per region, what its route outputs (`RegionOutputs` for CockroachDB over AWS). */
+  regions: Record<string, RegionOutputs | Record<string, unknown>>;
   /** Set when the stack configures cluster-level resources (allowlist, trusted owners). */
   cluster?: Record<string, unknown>;
 }
 
-export function stackOutputs(
-  links: { region: string; link: AwsPrivateLink; connection: ConnectionOutputs }[],
-  cluster?: Record<string, unknown>,
-): StackOutputs {
-  const regions: Record<string, RegionOutputs> = {};
-  for (const { region, link, connection } of links) {
-    regions[region] = {
-      vpcId: link.vpcId,
-      subnetIds: link.subnetIds,
-      securityGroupId: link.securityGroupId,
-      endpointId: link.endpointId,
-      endpointDnsEntries: link.endpointDnsEntries,
-      privateSqlHost: link.privateSqlHost,
-      connectionStatus: link.connectionStatus,
-      ...connection,
-    };
-  }
-  return cluster === undefined ? { regions } : { regions, cluster };
+/** The regions' outputs keyed by region code, and the target's stack-level outputs under `cluster` when it has any. */
+export function stackOutputs(regions: readonly { region: string; outputs: Record<string, unknown> }[], cluster?: Record<string, unknown>): StackOutputs {
+  const byRegion: Record<string, Record<string, unknown>> = {};
+  for (const { region, outputs } of regions) byRegion[region] = outputs;
+  return cluster === undefined ? { regions: byRegion } : { regions: byRegion, cluster };
 }

@@ -1,95 +1,108 @@
-// Everything that can reject a stack, for every region, before the first resource is registered: argument checks,
-// fact lookups (in parallel across regions), plans. Problems come back as config keys, all regions at once.
-import {
-  AwsPrivateLinkArgumentError,
-  type AwsPrivateLinkFacts,
-  AwsPrivateLinkLookupError,
-  type AwsPrivateLinkLookups,
-  type AwsPrivateLinkPlan,
-  type CheckedArgs,
-  checkAwsPrivateLinkArgs,
-  lookupAwsPrivateLinkFacts,
-  planAwsPrivateLink,
-} from "../components/aws";
-import { CloudApiAccessError, apiAccessProblem } from "./apiAccess";
+// Everything that can reject a stack, for every region, before the first resource is registered: which route builds
+// each region, each route's checks, then its lookups (in parallel across regions) and plan. Problems come back as
+// config keys, all regions at once.
+import { CloudApiAccessError } from "./apiAccess";
 import { type ConfigIssue, StackConfigError, distinctIssues, newIssues } from "./config/errors";
+import { NAMESPACE } from "./config/schema";
+import { suggestion } from "./config/similar";
 import type { RegionSpec } from "./regions";
+import { type PrepareContext, type ProgramLookups, RouteProblems } from "./routes/types";
+import type { AnyTarget, PreparedRegion } from "./targets";
 
-/** A region ready to build: its plan, computed once here, is what its `AwsPrivateLink` is constructed from. */
-export interface PreparedRegion {
-  spec: RegionSpec;
-  facts: AwsPrivateLinkFacts;
-  plan: AwsPrivateLinkPlan;
-}
-
-/** What a failed lookup asks of the setting it was for. */
-const LOOKUP_HINTS: Record<string, string> = {
-  clusterId: "the ID of an existing cluster that the API key's service account can read",
-  region: "a region enabled for the AWS account",
-  "vpc.vpcId": "a VPC that exists in the region, readable with the AWS credentials in use",
-  "vpc.subnetIds": "subnets that exist in the region, readable with the AWS credentials in use",
-};
+/** Settings every route reads, whatever its path: they are never "for another path". */
+const COMMON_KEYS = new Set(["region", "path", "clusterId", "tags"]);
 
 /**
- * @param earlier problems already found in the config; reported together with those of the argument checks
- * @param afterLookup checks that need the regions' facts (cluster-level settings), run with the lookups' problems
+ * @param earlier problems already found in the config; reported together with those of the routes' checks
  * @throws StackConfigError naming every bad setting of every region
- * @throws CloudApiAccessError when the Cloud API cannot be used at all (unreachable, key refused)
+ * @throws CloudApiAccessError when a cloud API cannot be used at all (unreachable, credentials refused)
  */
 export async function prepareRegions(
-  specs: RegionSpec[],
-  lookups: AwsPrivateLinkLookups,
+  specs: readonly RegionSpec[],
+  target: AnyTarget,
+  context: PrepareContext,
   earlier: readonly ConfigIssue[] = [],
-  afterLookup: (prepared: PreparedRegion[]) => ConfigIssue[] = () => [],
 ): Promise<PreparedRegion[]> {
-  const argumentIssues: ConfigIssue[] = [];
+  // Each region: its route, then the route's check of its settings; `checked` is what prepare starts from.
   const checked = specs.map((spec) => {
-    try {
-      return checkAwsPrivateLinkArgs(spec.name, spec.args);
-    } catch (err) {
-      argumentIssues.push(...issuesOf(err, spec));
-      return undefined;
-    }
+    const routed = routeOf(spec, target);
+    if ("issues" in routed) return routed;
+    const check = routed.route.check(spec, context);
+    return "issues" in check ? check : { ...routed, checked: check.checked as unknown };
   });
-  const issues: ConfigIssue[] = [...earlier, ...newIssues(earlier, argumentIssues)];
+  const issues: ConfigIssue[] = [...earlier, ...newIssues(earlier, checked.flatMap((c) => ("issues" in c ? c.issues : [])))];
   throwIfAny(issues);
-  const access = new Set<string>();
-  const attempt = <T>(spec: RegionSpec, step: () => T): T | undefined => {
-    try {
-      return step();
-    } catch (err) {
-      issues.push(...issuesOf(err, spec, access));
-      return undefined;
-    }
-  };
 
-  const onePerCluster = sharedClusterLookups(lookups);
-  const looked = await Promise.allSettled(
-    specs.map((_, i) => lookupAwsPrivateLinkFacts(checked[i] as CheckedArgs, onePerCluster)),
-  );
+  const shared: PrepareContext = { ...context, lookups: sharedClusterLookups(context.lookups) };
+  const access = new Set<string>();
+  const ready = checked.flatMap((c) => ("route" in c ? [c] : []));
+  // A route whose check found no problem and yet checked nothing is a bug in that route, not a bad setting.
+  if (ready.length !== specs.length) throw new Error("a route's check returned neither its checked settings nor a problem");
+  const settled = await Promise.allSettled(ready.map((r, i) => r.route.prepare(specs[i] as RegionSpec, r.checked, shared)));
   const prepared: PreparedRegion[] = [];
-  looked.forEach((result, i) => {
-    const spec = specs[i] as RegionSpec;
-    if (result.status === "rejected") {
-      issues.push(...issuesOf(result.reason, spec, access));
-      return;
+  settled.forEach((result, i) => {
+    const r = ready[i] as (typeof ready)[number];
+    if (result.status === "fulfilled") {
+      prepared.push({ spec: specs[i] as RegionSpec, path: r.path, route: r.route, prepared: result.value });
+    } else if (result.reason instanceof RouteProblems) {
+      issues.push(...result.reason.issues);
+      for (const problem of result.reason.access) access.add(problem);
+    } else {
+      throw result.reason;
     }
-    const plan = attempt(spec, () => planAwsPrivateLink(spec.name, checked[i] as CheckedArgs, result.value));
-    if (plan) prepared.push({ spec, facts: result.value, plan });
   });
   if (access.size > 0) throw new CloudApiAccessError([...access], distinctIssues(issues));
-  issues.push(...afterLookup(prepared));
+  issues.push(...target.checkPrepared(context.config.settings, prepared));
   throwIfAny(issues);
   return prepared;
+}
+
+type Routed = { path: PreparedRegion["path"]; route: PreparedRegion["route"] } | { issues: ConfigIssue[] };
+
+/** The region's route: its path (the config's, else the target's default), and no setting meant for another path. */
+function routeOf(spec: RegionSpec, target: AnyTarget): Routed {
+  const paths = Object.keys(target.routes);
+  const path = spec.path ?? target.defaultPath(spec.region);
+  const route = path === undefined ? undefined : target.routes[path as keyof typeof target.routes];
+  if (path === undefined || route === undefined) {
+    const named = spec.path !== undefined;
+    return {
+      issues: [
+        {
+          key: spec.keyOf(named ? "path" : "region"),
+          value: named ? spec.path : spec.region,
+          reason: named
+            ? `is not a path to this target${suggestion(spec.path as string, paths)}`
+            : path === undefined
+              ? "names no cloud this target is reached from"
+              : `is in a cloud whose path (${path}) this program does not build yet`,
+          allowed: `a region reached by one of the paths ${paths.join(", ")} (set ${NAMESPACE}:path to choose one)`,
+        },
+      ],
+    };
+  }
+  const known = new Set([...COMMON_KEYS, ...route.settingKeys]);
+  const foreign = Object.keys(spec.settings).filter((key) => !known.has(key) && (spec.settings as Record<string, unknown>)[key] !== undefined);
+  if (foreign.length > 0) {
+    return {
+      issues: foreign.map((key) => ({
+        key: spec.keyOf(key),
+        value: (spec.settings as Record<string, unknown>)[key],
+        reason: `is not a setting of the ${path} path, which ${spec.region} uses`,
+        allowed: `the ${path} path's settings: ${[...known].filter((k) => k !== "region").join(", ")}`,
+      })),
+    };
+  }
+  return { path: path as PreparedRegion["path"], route };
 }
 
 /**
  * Regions of one cluster share its facts: look the cluster and its endpoint services up once per cluster, not once
  * per region (each is a Cloud API request under a 10 requests/s limit).
  */
-function sharedClusterLookups(lookups: AwsPrivateLinkLookups): AwsPrivateLinkLookups {
-  const clusters = new Map<string, ReturnType<AwsPrivateLinkLookups["cluster"]>>();
-  const services = new Map<string, ReturnType<AwsPrivateLinkLookups["endpointServices"]>>();
+function sharedClusterLookups(lookups: ProgramLookups): ProgramLookups {
+  const clusters = new Map<string, ReturnType<ProgramLookups["cluster"]>>();
+  const services = new Map<string, ReturnType<ProgramLookups["endpointServices"]>>();
   const once = <T>(cache: Map<string, Promise<T>>, key: string, lookup: () => Promise<T>): Promise<T> => {
     let pending = cache.get(key);
     if (pending === undefined) cache.set(key, (pending = lookup()));
@@ -104,27 +117,4 @@ function sharedClusterLookups(lookups: AwsPrivateLinkLookups): AwsPrivateLinkLoo
 
 function throwIfAny(issues: ConfigIssue[]): void {
   if (issues.length > 0) throw new StackConfigError(distinctIssues(issues));
-}
-
-function issuesOf(err: unknown, spec: RegionSpec, access?: Set<string>): ConfigIssue[] {
-  if (err instanceof AwsPrivateLinkArgumentError) {
-    return err.problems.map((p) => ({ key: spec.keyOf(p.argument), value: p.value, reason: p.reason, allowed: p.allowed }));
-  }
-  if (err instanceof AwsPrivateLinkLookupError) {
-    const unusable = apiAccessProblem(err.cause);
-    if (unusable !== undefined && access !== undefined) {
-      access.add(unusable);
-      return [];
-    }
-    const cause = (err.cause as Error | undefined)?.message ?? String(err.cause);
-    return [
-      {
-        key: spec.keyOf(err.argument),
-        value: err.value,
-        reason: `could not be looked up (${cause})`,
-        allowed: LOOKUP_HINTS[err.argument] ?? "a value that exists",
-      },
-    ];
-  }
-  throw err;
 }

@@ -1,8 +1,8 @@
-// One stack config -> one AwsPrivateLink per region. Without `regions`, the single region is `aws:region` with the
-// top-level settings. With `regions`, each entry's settings override the top-level ones: values and lists replace,
+// One stack config -> one spec per region, each built by its path's route. Without `regions`, the single region is
+// `aws:region` (else `gcp:region`) with the top-level settings. With `regions`, each entry's settings override the top-level ones: values and lists replace,
 // `tags` merge (an entry's tag wins over a top-level tag of the same key).
-import type { AwsPrivateLinkArgs } from "../components/aws";
 import { checkAwsRegion } from "../components/core/checks";
+import { checkRegionCode, regionCloud } from "./config/regionCode";
 import { type ConfigIssue, configKey } from "./config/errors";
 import type { ProgramConfig } from "./config/read";
 import { NAMESPACE, REGION_SETTING_KEYS, type RegionSettings, type StackConfig } from "./config/schema";
@@ -11,28 +11,32 @@ export interface RegionSpec {
   region: string;
   /** Resource name of the region's component, stable for the region: `crdb-us-east-1`. */
   name: string;
-  args: AwsPrivateLinkArgs;
+  /** The path the config names for the region (the entry's, else the top level's); else the target's default. */
+  path?: string;
+  /** The region's settings: the entry's over the top level's. */
+  settings: RegionSettings;
   /** The config key a component argument came from, e.g. `vpc.cidrBlock` -> `crdb-private-endpoints:regions[1].vpc.cidrBlock`. */
   keyOf(argument: string): string;
 }
 
-export function regionComponentName(region: string): string {
-  return `crdb-${region}`;
-}
+/** Names a region's component: stable for the region, e.g. `crdb-us-east-1`. */
+export type ComponentNamer = (region: string) => string;
 
 /** The regions of a stack and the problems found in working them out (none means every spec is complete). */
-export function expandRegions(config: ProgramConfig): { specs: RegionSpec[]; issues: ConfigIssue[] } {
+export function expandRegions(config: ProgramConfig, componentName: ComponentNamer): { specs: RegionSpec[]; issues: ConfigIssue[] } {
   const { regions, ...defaults } = regionSettingsOf(config.settings);
   const issues: ConfigIssue[] = [];
-  if (regions !== undefined) checkProviderRegion(config, issues);
+  if (regions?.some((entry) => entry !== null && usesAwsPath(entry.region, entry.path ?? defaults.path))) {
+    checkProviderRegion(config, issues);
+  }
   const specs =
     regions === undefined
-      ? singleRegion(config.awsRegion, defaults, issues)
+      ? singleRegion(config, defaults, issues, componentName)
       : regions.flatMap((entry, i) => {
           // An entry the schema refused is left out here (its problems are reported), keeping the others' indices.
           if (entry === null) return [];
           const { region, ...overrides } = entry;
-          return spec(region, merge(defaults, overrides), (argument) => {
+          return spec(region, merge(defaults, overrides), componentName, (argument) => {
             const root = rootOf(argument);
             if (root === "region") return configKey(NAMESPACE, ["regions", i, "region"]);
             const fromEntry = root in overrides || !(root in defaults);
@@ -40,15 +44,6 @@ export function expandRegions(config: ProgramConfig): { specs: RegionSpec[]; iss
           });
         });
 
-  const missingCluster = specs.filter((s) => s.args.clusterId === undefined);
-  if (missingCluster.length > 0) {
-    issues.push({
-      key: `${NAMESPACE}:clusterId`,
-      value: undefined,
-      reason: "is required",
-      allowed: "the cluster's UUID, at the top level or in every regions entry",
-    });
-  }
   if (regions !== undefined && defaults.vpc?.vpcId !== undefined) {
     const inheriting = regions.filter((entry) => entry !== null && entry.vpc === undefined).map((entry) => entry?.region);
     if (inheriting.length > 1) {
@@ -98,18 +93,33 @@ function sharedNetworks(regions: NonNullable<StackConfig["regions"]>): ConfigIss
   return issues;
 }
 
-function singleRegion(awsRegion: string | undefined, settings: RegionSettings, issues: ConfigIssue[]): RegionSpec[] {
-  const invalid = awsRegion === undefined ? undefined : checkAwsRegion(awsRegion);
-  if (awsRegion === undefined || invalid) {
+function singleRegion(
+  config: ProgramConfig,
+  settings: RegionSettings,
+  issues: ConfigIssue[],
+  componentName: ComponentNamer,
+): RegionSpec[] {
+  // The provider's region key of the path the config names; without a path, aws:region, else gcp:region.
+  const gcp = settings.path?.startsWith("gcp") ?? (config.awsRegion === undefined && config.gcpRegion !== undefined);
+  const [key, region] = gcp ? ["gcp:region", config.gcpRegion] : ["aws:region", config.awsRegion];
+  const invalid = region === undefined ? undefined : gcp ? checkRegionCode(region) : checkAwsRegion(region);
+  if (region === undefined || invalid) {
     issues.push({
-      key: "aws:region",
-      value: awsRegion,
-      reason: invalid?.reason ?? "is required without crdb-private-endpoints:regions",
-      allowed: "an AWS region code such as us-east-1 (`pulumi config set aws:region us-east-1`)",
+      key,
+      value: region,
+      reason: invalid?.reason ?? `is required without ${NAMESPACE}:regions`,
+      allowed: gcp
+        ? "a GCP region code such as us-central1 (`pulumi config set gcp:region us-central1`)"
+        : "an AWS region code such as us-east-1 (`pulumi config set aws:region us-east-1`)",
     });
     return [];
   }
-  return [spec(awsRegion, settings, (argument) => (rootOf(argument) === "region" ? "aws:region" : `${NAMESPACE}:${argument}`))];
+  return [spec(region, settings, componentName, (argument) => (rootOf(argument) === "region" ? key : `${NAMESPACE}:${argument}`))];
+}
+
+/** Whether a region builds on AWS: its path says so, or names none and its code is an AWS one. */
+function usesAwsPath(region: string, path: string | undefined): boolean {
+  return path === undefined ? regionCloud(region) === "aws" : path === "aws";
 }
 
 /**
@@ -135,14 +145,8 @@ function checkProviderRegion(config: ProgramConfig, issues: ConfigIssue[]): void
   }
 }
 
-function spec(region: string, settings: RegionSettings, keyOf: (argument: string) => string): RegionSpec {
-  return {
-    region,
-    name: regionComponentName(region),
-    // vpc is checked (set, and one of its forms) by the component, which reports it under keyOf("vpc").
-    args: { ...settings, vpc: settings.vpc as AwsPrivateLinkArgs["vpc"], clusterId: settings.clusterId as string, region },
-    keyOf,
-  };
+function spec(region: string, settings: RegionSettings, componentName: ComponentNamer, keyOf: (argument: string) => string): RegionSpec {
+  return { region, name: componentName(region), ...(settings.path === undefined ? {} : { path: settings.path }), settings, keyOf };
 }
 
 function merge(defaults: RegionSettings, overrides: RegionSettings): RegionSettings {

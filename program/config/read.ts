@@ -17,6 +17,8 @@ export interface ProgramConfig {
   settings: StackConfig;
   /** `aws:region`: the stack's region when `regions` is not set; always the default AWS provider's region. */
   awsRegion?: string;
+  /** `gcp:region`: the stack's region when `regions` is not set and `aws:region` is not either; the GCP provider's. */
+  gcpRegion?: string;
   /** `AWS_REGION`, else `AWS_DEFAULT_REGION`: where the default AWS provider takes its region without `aws:region`. */
   environmentRegion?: string;
 }
@@ -50,6 +52,7 @@ export function readProgramConfig(
     config: {
       settings: parsed.success ? parsed.data : lenientSettings(input),
       awsRegion: raw["aws:region"],
+      gcpRegion: raw["gcp:region"],
       environmentRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
     },
     issues: [...scan.issues, ...issues],

@@ -8,13 +8,13 @@ import { checkSecurityGroupId, checkSubnetId, checkTagKey, checkTagValue, checkV
 import {
   allowedBy,
   type Check,
-  checkAwsRegion,
   checkClusterId,
   checkPort,
   checkSourceCidr,
   checkVpcCidr,
 } from "../../components/core/checks";
 import { clusterSettings } from "./clusterSchema";
+import { checkRegionCode } from "./regionCode";
 
 export const NAMESPACE = "crdb-private-endpoints";
 
@@ -92,12 +92,17 @@ const regionSettings = {
   }).optional(),
   privateDns: z.boolean({ error: "true or false" }).optional(),
   tags: tags.optional(),
+  /**
+   * How the network gets to the target: a path the target has a route for (checked with the target, which knows
+   * them). Default: from the region code's cloud (us-east-1: aws; us-central1: gcp-psc).
+   */
+  path: z.string({ error: "a path name such as aws" }).optional(),
 };
 
 export const REGION_ENTRY_KEYS = ["region", ...Object.keys(regionSettings)];
 
 const regionEntry = z.strictObject(
-  { region: text(checkAwsRegion), ...regionSettings },
+  { region: text(checkRegionCode), ...regionSettings },
   { error: `a map with region and optionally ${Object.keys(regionSettings).join(", ")}` },
 );
 
@@ -118,7 +123,10 @@ const regions = z
     });
   });
 
-export const stackConfigSchema = z.strictObject({ ...regionSettings, regions: regions.optional(), ...clusterSettings });
+/** What the stack connects to, a target the program has (checked with the registry). Default: cockroach. */
+const target = z.string({ error: "a target name such as cockroach" }).optional();
+
+export const stackConfigSchema = z.strictObject({ target, ...regionSettings, regions: regions.optional(), ...clusterSettings });
 
 export const TOP_LEVEL_KEYS = Object.keys(stackConfigSchema.shape);
 

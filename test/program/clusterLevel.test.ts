@@ -148,7 +148,7 @@ describe("every config problem in one run", () => {
     const config = stackConfig({ regions: [{ region: "US East" }, { region: "us-west-2", vpc: {} }] });
     const error = (await runProgram({ config, lookups: fakeLookups() }).catch((e) => e)) as StackConfigError;
     expect(error.issues.map((i) => `${i.key}: ${i.reason}`)).toEqual([
-      `${NS}:regions[0].region: not an AWS region code`,
+      `${NS}:regions[0].region: not a region code`,
       `${NS}:regions[1].vpc: sets neither cidrBlock nor vpcId`,
     ]);
   });

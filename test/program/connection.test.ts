@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runProgram } from "../../program";
+import type { RegionOutputs } from "../../program";
 import { checkedCaPem, connectionString, fetchClusterCaFromApi, sslRootCertPath } from "../../program/connection";
 import { startFakeCloud, type FakeCloud } from "../../tools/fake-cloud";
 import { FAKE_CLUSTER_CA_PEM } from "../../tools/fake-cloud/cert";
@@ -29,7 +30,7 @@ describe("connection outputs of a Standard cluster", () => {
       env: {},
       clusterCa: async () => Promise.reject(new Error("a Standard cluster needs no cluster CA")),
     });
-    const region = outputs.regions["us-east-1"]!;
+    const region = outputs.regions["us-east-1"] as RegionOutputs;
     expect(await valueOf(region.privateSqlHost)).toBe(HOST);
     expect(region.sqlPort).toBe(26257);
     expect(region.sslRootCert).toBe("/etc/pki/tls/certs/ca-bundle.crt");
@@ -43,7 +44,7 @@ describe("connection outputs of a Standard cluster", () => {
 
   it("use the region's port, defaultdb and Debian's trust store by default", async () => {
     const outputs = await runProgram({ config: stackConfig({ port: 26000 }), lookups: fakeLookups(), env: {} });
-    const region = outputs.regions["us-east-1"]!;
+    const region = outputs.regions["us-east-1"] as RegionOutputs;
     expect(await valueOf(region.connectionString)).toBe(
       `postgresql://${HOST}:26000/defaultdb?sslmode=verify-full&sslrootcert=/etc/ssl/certs/ca-certificates.crt`,
     );
@@ -61,7 +62,7 @@ describe("connection outputs of an Advanced cluster", () => {
       clusterCa: async (id) => (fetched.push(id), FAKE_CLUSTER_CA_PEM),
     });
     for (const region of ["us-east-1", "us-west-2"]) {
-      const out = outputs.regions[region]!;
+      const out = outputs.regions[region] as RegionOutputs;
       expect(out.sslRootCert).toBe("orders-ca.crt");
       expect(await valueOf(out.caCert!)).toBe(FAKE_CLUSTER_CA_PEM);
       expect(await valueOf(out.connectionString)).toMatch(/\?sslmode=verify-full&sslrootcert=orders-ca\.crt$/);
@@ -77,7 +78,7 @@ describe("connection outputs of an Advanced cluster", () => {
       env: {},
       clusterCa: async () => FAKE_CLUSTER_CA_PEM,
     });
-    const region = outputs.regions["us-east-1"]!;
+    const region = outputs.regions["us-east-1"] as RegionOutputs;
     expect(region.sslRootCert).toBe("/etc/crdb/orders-ca.crt");
     expect(await valueOf(region.caCert!)).toBe(FAKE_CLUSTER_CA_PEM);
     await waitForRegistrations();

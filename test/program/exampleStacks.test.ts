@@ -60,8 +60,9 @@ beforeAll(async () => {
 beforeEach(() => world.reset());
 
 /** The URN of each registration, without the stack and project: `parentType$type::name`. */
-async function urnsOf(stack: string): Promise<string[]> {
-  const outputs = await runProgram({ config: stackFileConfig(stack), lookups: fakeLookups(exampleWorld()), env: {} });
+async function urnsOf(stack: string, extra: Record<string, string> = {}): Promise<string[]> {
+  const config = { ...stackFileConfig(stack), ...extra };
+  const outputs = await runProgram({ config, lookups: fakeLookups(exampleWorld()), env: {} });
   await valueOf(pulumi.output(outputs));
   await waitForRegistrations();
   return world.resources.map((r) => r.urn.split("::").slice(2).join("::")).sort();
@@ -76,5 +77,10 @@ describe("the example stacks' URNs", () => {
     const urns = await urnsOf("multi-region.example");
     // us-east-1 is the dev stack's region, named alike; us-west-2 uses the existing VPC.
     expect(urns).toEqual([...DEV_URNS, ...MULTI_REGION_WEST_URNS].sort());
+  });
+
+  it("the same when the target and path are named (the defaults a region code implies)", async () => {
+    const named = { "crdb-private-endpoints:target": "cockroach", "crdb-private-endpoints:path": "aws" };
+    expect(await urnsOf("dev", named)).toEqual([...DEV_URNS].sort());
   });
 });

@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { StackConfigError, runProgram } from "../../program";
+import type { RegionOutputs } from "../../program";
 import type { StackOutputs } from "../../program";
 import { CLUSTER_ID, EXISTING_SUBNETS, EXISTING_VPC, fakeLookups, serviceName } from "../components/aws/support/fixtures";
 import { BAD_CONFIGS } from "./badConfigCases";
@@ -52,7 +53,7 @@ describe("the program, one region", () => {
   it("exports the region's outputs", async () => {
     const outputs = await run(stackConfig());
     expect(Object.keys(outputs.regions)).toEqual(["us-east-1"]);
-    const region = outputs.regions["us-east-1"]!;
+    const region = outputs.regions["us-east-1"] as RegionOutputs;
     expect(await valueOf(region.privateSqlHost)).toBe("internal-orders-abc12.aws-us-east-1.cockroachlabs.cloud");
     expect(await valueOf(region.endpointId)).toBe("crdb-us-east-1-endpoint_id");
     expect(await valueOf(region.vpcId)).toBe("crdb-us-east-1-vpc_id");

@@ -15,6 +15,7 @@ import {
 } from "../../components/core/checks";
 import { clusterSettings } from "./clusterSchema";
 import { checkRegionCode } from "./regionCode";
+import { tidbSettings } from "./tidbSchema";
 
 export const NAMESPACE = "crdb-private-endpoints";
 
@@ -97,6 +98,8 @@ const regionSettings = {
    * them). Default: from the region code's cloud (us-east-1: aws; us-central1: gcp-psc).
    */
   path: z.string({ error: "a path name such as aws" }).optional(),
+  /** The TiDB target's settings (target: tidb): its cluster or service, and what to do about an endpoint already there. */
+  tidb: tidbSettings.optional(),
 };
 
 export const REGION_ENTRY_KEYS = ["region", ...Object.keys(regionSettings)];

@@ -3,6 +3,7 @@
 // every region is reported before any resource registers), then builds each from what its prepare returned.
 import type * as pulumi from "@pulumi/pulumi";
 import type { AwsPrivateLinkLookups } from "../../components/aws";
+import type { TidbPrivateLinkLookups } from "../../components/tidb";
 import type { ConfigIssue } from "../config/errors";
 import type { ProgramConfig } from "../config/read";
 import type { StackConfig } from "../config/schema";
@@ -19,7 +20,7 @@ export type PathKind = (typeof PATH_KINDS)[number];
  * Where facts come from: one flat set of lookups, each route using the ones it needs. Tests and `npm run plan`
  * replace any of them through `runProgram({ lookups })`; regions of one cluster share each cluster lookup.
  */
-export type ProgramLookups = AwsPrivateLinkLookups;
+export type ProgramLookups = AwsPrivateLinkLookups & TidbPrivateLinkLookups;
 
 export interface PrepareContext {
   readonly lookups: ProgramLookups;

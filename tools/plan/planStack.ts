@@ -8,6 +8,7 @@ import { evaluateProgram } from "./evaluate";
 import { PlanFailure } from "./failure";
 import { type PlanDocument, planDocument } from "./planDocument";
 import { startPlanCloud } from "./planCloud";
+import { isTidbStack, startPlanTidb } from "./planTidb";
 import { checkPolicies } from "./policyCheck";
 import { readStackFile } from "./stackFile";
 
@@ -26,17 +27,19 @@ export async function planStack(options: StackPlanOptions): Promise<PlanDocument
   const stackFile = readStackFile(options.dir, options.stack);
   const policyConfig = readPolicyConfig(options.policyConfig);
   const cloud = await startPlanCloud(stackFile.config, options.stack, options.clusterPlan, options.live);
+  // A TiDB stack's cluster facts come from the TiDB Cloud API (a fake unless --live), shown as its cluster facts.
+  const tidb = isTidbStack(stackFile.config) ? await startPlanTidb(stackFile.config, options.live) : undefined;
   try {
-    const evaluation = await evaluateProgram(options.stack, stackFile, cloud.client);
+    const evaluation = await evaluateProgram(options.stack, stackFile, cloud.client, tidb?.lookups);
     return planDocument(evaluation, {
       stack: options.stack,
       project: NAMESPACE,
-      sources: { cockroach: cloud.description, aws: AWS_FACTS, secretsLeftOut: stackFile.secretKeys },
+      sources: { cockroach: tidb?.description ?? cloud.description, aws: AWS_FACTS, secretsLeftOut: stackFile.secretKeys },
       awsRegion: stackFile.config["aws:region"],
       policies: checkPolicies(evaluation.resources, stackFile.config, policyConfig),
     });
   } finally {
-    await cloud.close();
+    await Promise.all([cloud.close(), tidb?.close()]);
   }
 }
 

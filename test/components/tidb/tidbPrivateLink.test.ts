@@ -105,3 +105,39 @@ describe("TidbPrivateLink with an existing VPC", () => {
     expect(link.plan.warnings.some((w) => w.startsWith("Reusing vpce-0123456789abcdef0, not created by this stack"))).toBe(true);
   });
 });
+
+describe("TidbPrivateLink with the real lookups", () => {
+  it("asks the TiDB API (fake, Digest auth) and the AWS invokes (mocks), mapping the account's AZ names", async () => {
+    const { startFakeTidb, fakeTidbCluster } = await import("../../../tools/fake-tidb");
+    const keys = { publicKey: "PUBKEYREAL", privateKey: "real-lookup-private-key" };
+    // The API lists AZ names here; this account names use1-az4 "us-east-1b" and use1-az1 "us-east-1c".
+    const fake = await startFakeTidb({ keys, clusters: [fakeTidbCluster(TIDB_CLUSTER, "us-east-1", { availabilityZones: ["us-east-1b", "us-east-1c"] })] });
+    const invokes: string[] = [];
+    world.answerInvoke = (token, inputs) => {
+      invokes.push(`${token} ${JSON.stringify(inputs)}`);
+      if (token !== "aws:index/getAvailabilityZones:getAvailabilityZones") throw new Error(`unexpected ${token}`);
+      return { zoneIds: ["use1-az2", "use1-az4", "use1-az1"], names: ["us-east-1a", "us-east-1b", "us-east-1c"] };
+    };
+    try {
+      await TidbPrivateLink.create("tidb", { clusterId: TIDB_CLUSTER, region: "us-east-1", vpc: { cidrBlock: "10.60.0.0/16" } }, { tidb: { endpoint: fake.url, keys }, owner: OWNER });
+      await waitForRegistrations();
+    } finally {
+      world.answerInvoke = undefined;
+      await fake.close();
+    }
+    expect(fake.requests.map((r) => [r.auth, r.status])).toEqual([
+      ["none", 401],
+      ["digest", 200],
+    ]);
+    expect(invokes).toEqual(['aws:index/getAvailabilityZones:getAvailabilityZones {"region":"us-east-1","state":"available"}']);
+    expect(byType(world.resources, TYPES.subnet).map((s) => s.inputs.availabilityZoneId)).toEqual(["use1-az1", "use1-az4"]);
+  });
+
+  it("registers nothing when the arguments are bad", async () => {
+    await expect(TidbPrivateLink.create("tidb", { clusterId: "x", vpc: { cidrBlock: "10.60.0.0/16" } }, { lookups: fixtureLookups(), owner: OWNER })).rejects.toThrow(
+      /^TidbPrivateLink "tidb": clusterId = "x": not a TiDB Cloud cluster ID\./,
+    );
+    await waitForRegistrations();
+    expect(world.resources).toEqual([]);
+  });
+});

@@ -147,7 +147,8 @@ describe("the program with target: tidb, refusing", () => {
     const issues = await issuesOf({
       clusterId: CLUSTER_ID,
       trustedOwners: ["123456789012"],
-      tidb: { clusterId: 10289758592817381, existingEndpoint: "adopt", cluster: "x" },
+      // As YAML reads an unquoted ID: a number, its last digits already lost.
+      tidb: { clusterId: Number("10289758592817381"), existingEndpoint: "adopt", cluster: "x" },
       port: 0,
     });
     expect(issues).toEqual(

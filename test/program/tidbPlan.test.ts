@@ -1,6 +1,7 @@
 // `npm run plan -- --stack tidb-dev` offline: the fake TiDB API answers the cluster lookup, and the plan shows the
 // TiDB graph (and nothing of CockroachDB's), the same way every run, with no TiDB key in the environment.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeTidbCluster, startFakeTidb } from "../../tools/fake-tidb";
 import { runPlanCli } from "../../tools/plan/cli";
 import type { PlanDocument, PlanNode } from "../../tools/plan/planDocument";
 
@@ -49,5 +50,32 @@ describe("npm run plan -- --stack tidb-dev", () => {
     expect(text.stdout).toContain("fromPort: 4000");
     expect(text.stdout).toContain("mysqlCommand: mysql -u '3ZxAbc9Def1GhiJ.root' -h gateway01-privatelink.us-east-1.prod.aws.tidbcloud.com -P 4000");
     expect(text.stdout).not.toMatch(/cockroach:|PrivateEndpointConnection|EndpointPrivateDns/);
+  });
+
+  it("with TIDBCLOUD_SERVERLESS_ENDPOINT, asks that server with the keys from the environment; --live without keys stops first", async () => {
+    const keys = { publicKey: "PLANLIVE", privateKey: "plan-live-private-key" };
+    const fake = await startFakeTidb({ keys, clusters: [fakeTidbCluster("10289758592817381", "us-east-1", { port: 4100 })] });
+    try {
+      vi.stubEnv("TIDBCLOUD_SERVERLESS_ENDPOINT", fake.url);
+      vi.stubEnv("TIDBCLOUD_PUBLIC_KEY", keys.publicKey);
+      vi.stubEnv("TIDBCLOUD_PRIVATE_KEY", keys.privateKey);
+      const result = await plan("--stack", "tidb-dev");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("Cluster facts: the TiDB Cloud Serverless API at TIDBCLOUD_SERVERLESS_ENDPOINT (read-only");
+      expect(result.stdout).toContain("fromPort: 4100");
+      expect(result.stdout).not.toContain(keys.privateKey);
+      expect(fake.requests.map((r) => [r.auth, r.username, r.status])).toEqual([
+        ["none", undefined, 401],
+        ["digest", keys.publicKey, 200],
+      ]);
+    } finally {
+      await fake.close();
+    }
+
+    vi.stubEnv("TIDBCLOUD_SERVERLESS_ENDPOINT", "");
+    vi.stubEnv("TIDBCLOUD_PRIVATE_KEY", "");
+    const live = await plan("--stack", "tidb-dev", "--live");
+    expect(live.code).not.toBe(0);
+    expect(live.stderr + live.stdout).toMatch(/^--live \(or TIDBCLOUD_SERVERLESS_ENDPOINT\) looks the TiDB clusters up in the TiDB Cloud API and needs an API key pair/);
   });
 });

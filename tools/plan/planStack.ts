@@ -8,7 +8,7 @@ import { evaluateProgram } from "./evaluate";
 import { PlanFailure } from "./failure";
 import { type PlanDocument, planDocument } from "./planDocument";
 import { startPlanCloud } from "./planCloud";
-import { isTidbStack, startPlanTidb } from "./planTidb";
+import { type PlanTidb, isTidbStack, startPlanTidb } from "./planTidb";
 import { checkPolicies } from "./policyCheck";
 import { readStackFile } from "./stackFile";
 
@@ -26,10 +26,13 @@ export interface StackPlanOptions {
 export async function planStack(options: StackPlanOptions): Promise<PlanDocument> {
   const stackFile = readStackFile(options.dir, options.stack);
   const policyConfig = readPolicyConfig(options.policyConfig);
-  const cloud = await startPlanCloud(stackFile.config, options.stack, options.clusterPlan, options.live);
-  // A TiDB stack's cluster facts come from the TiDB Cloud API (a fake unless --live), shown as its cluster facts.
-  const tidb = isTidbStack(stackFile.config) ? await startPlanTidb(stackFile.config, options.live) : undefined;
+  // A TiDB stack's cluster facts come from the TiDB Cloud API (a fake unless --live), shown as its cluster facts;
+  // its --live needs no CockroachDB key.
+  const isTidb = isTidbStack(stackFile.config);
+  const cloud = await startPlanCloud(stackFile.config, options.stack, options.clusterPlan, options.live && !isTidb);
+  let tidb: PlanTidb | undefined;
   try {
+    tidb = isTidb ? await startPlanTidb(stackFile.config, options.live) : undefined;
     const evaluation = await evaluateProgram(options.stack, stackFile, cloud.client, tidb?.lookups);
     return planDocument(evaluation, {
       stack: options.stack,

@@ -51,7 +51,26 @@ export function stackFileFacts(document: unknown, fileName: string): StackFileFa
     return facts;
   }
   for (const [key, value] of Object.entries((config ?? {}) as Record<string, unknown>)) {
-    if (typeof value === "object" && value !== null && "secure" in value) facts.secureKeys.push(key);
+    if (isSecure(value)) facts.secureKeys.push(key);
   }
   return facts;
+}
+
+/**
+ * The `config:` map as the Pulumi CLI hands it to a program: `project:key` -> string, structured values as JSON text.
+ * `secure:` values need the CLI to decrypt: they are left out, and their keys listed (sorted).
+ */
+export function runtimeConfigOf(document: unknown): { config: Record<string, string>; secureKeys: string[] } {
+  const entries = Object.entries(((document ?? {}) as { config?: Record<string, unknown> }).config ?? {});
+  const config: Record<string, string> = {};
+  const secureKeys: string[] = [];
+  for (const [key, value] of entries) {
+    if (isSecure(value)) secureKeys.push(key);
+    else config[key] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return { config, secureKeys: secureKeys.sort() };
+}
+
+function isSecure(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "secure" in value;
 }

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as yaml from "js-yaml";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runProgram } from "../../program";
+import { runtimeConfigOf } from "../../program/config/stackFile";
 import { waitForRegistrations } from "../../tools/mocks/pulumiInternals";
 import { fakeWorld, fakeLookups, type FakeWorld } from "../components/aws/support/fixtures";
 import { type MockWorld, setUpMocks, valueOf } from "../components/aws/support/mocks";
@@ -13,10 +14,7 @@ import { type MockWorld, setUpMocks, valueOf } from "../components/aws/support/m
 const ROOT = path.resolve(__dirname, "../..");
 
 function stackFileConfig(stack: string): Record<string, string> {
-  const document = yaml.load(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
-  return Object.fromEntries(
-    Object.entries(document.config).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]),
-  );
+  return runtimeConfigOf(yaml.load(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8"))).config;
 }
 
 /** The example's existing VPC in us-west-2, so the multi-region example plans. */

@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
+import { runtimeConfigOf } from "../../program/config/stackFile";
 
 export interface StackConfig {
   config: Record<string, string>;
@@ -15,13 +16,7 @@ export interface StackConfig {
  */
 export function readStackConfig(dir: string, stack: string): Record<string, string> {
   const file = path.join(dir, `Pulumi.${stack}.yaml`);
-  const doc = (yaml.load(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
-  const config: Record<string, string> = {};
-  for (const [key, value] of Object.entries(doc.config ?? {})) {
-    if (typeof value === "object" && value !== null && "secure" in value) continue;
-    config[key] = typeof value === "string" ? value : JSON.stringify(value);
-  }
-  return config;
+  return runtimeConfigOf(yaml.load(fs.readFileSync(file, "utf8"))).config;
 }
 
 /** Merges plain config and secrets into what the runner reads. */

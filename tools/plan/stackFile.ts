@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
+import { runtimeConfigOf } from "../../program/config/stackFile";
 import { PlanFailure } from "./failure";
 
 export interface StackFile {
@@ -35,16 +36,6 @@ export function readStackFile(dir: string, stack: string): StackFile {
     const reason = `${path.basename(file)} is not valid YAML: ${(err as Error).message}`;
     throw PlanFailure.of({ key: "--stack", value: stack, reason, allowed: "a YAML stack file with a config: map" });
   }
-  const entries = Object.entries(((document ?? {}) as { config?: Record<string, unknown> }).config ?? {});
-  const config: Record<string, string> = {};
-  const secretKeys: string[] = [];
-  for (const [key, value] of entries) {
-    if (isSecure(value)) secretKeys.push(key);
-    else config[key] = typeof value === "string" ? value : JSON.stringify(value);
-  }
-  return { path: file, config, secretKeys: secretKeys.sort() };
-}
-
-function isSecure(value: unknown): boolean {
-  return typeof value === "object" && value !== null && "secure" in value;
+  const { config, secureKeys } = runtimeConfigOf(document);
+  return { path: file, config, secretKeys: secureKeys };
 }

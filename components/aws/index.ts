@@ -29,6 +29,7 @@ export {
   type VpcEndpointReadyOutputs,
   type DnsEntry,
 } from "./ready/vpcEndpointReady";
-// The endpoint folder's own index is curated: its surface is this folder's too.
+// Plan-time lookup of the endpoints a VPC already has to a service (one per VPC for services like TiDB's).
 export { listVpcEndpointsToService, type ExistingVpcEndpoint, type VpcEndpointListSettings } from "./vpcEndpointsToService";
+// The endpoint folder's own index is curated: its surface is this folder's too.
 export * from "./endpoint";

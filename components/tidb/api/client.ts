@@ -1,7 +1,7 @@
 // The TiDB Cloud Serverless API client: one read, GET /v1beta1/clusters/{clusterId}, with HTTP Digest auth (the API's
 // only scheme) by `urllib`, which answers the server's `WWW-Authenticate: Digest` challenge itself. Plan-time only:
-// it runs in the program process, never inside a dynamic provider.
-import { request } from "urllib";
+// it runs in the program process, never inside a dynamic provider. urllib (with undici: ~0.3 s and 25 MB to load) is
+// required on the first request, so a CockroachDB stack's program never loads it.
 import { TidbApiError, hintFor } from "./errors";
 import { type TidbApiKeys, type TidbApiSettings, resolveEndpoint, resolveKeys } from "./settings";
 import type { TidbClusterWire } from "./types";
@@ -40,7 +40,8 @@ async function getOnce(url: string, keys: TidbApiKeys, timeoutMs: number, cluste
   let status: number;
   let text: string;
   try {
-    const answer = await request<string>(url, {
+    const { request } = require("urllib") as Urllib;
+    const answer = await request(url, {
       method: "GET",
       digestAuth: `${keys.publicKey}:${keys.privateKey}`,
       headers: { accept: "application/json" },
@@ -109,4 +110,19 @@ function messageOf(err: unknown): string {
   const e = err as { message?: unknown; code?: unknown };
   const message = typeof e?.message === "string" && e.message !== "" ? e.message : String(err);
   return typeof e?.code === "string" && !message.includes(e.code) ? `${e.code}: ${message}` : message;
+}
+
+/** The part of urllib used here (a local type keeps undici's declarations out of the program's type check). */
+interface Urllib {
+  request(
+    url: string,
+    options: {
+      method: "GET";
+      digestAuth: string;
+      headers: Record<string, string>;
+      dataType: "text";
+      timeout: number;
+      followRedirect: boolean;
+    },
+  ): Promise<{ status: number; data: unknown }>;
 }

@@ -1,10 +1,11 @@
+import type * as pulumi from "@pulumi/pulumi";
 import type { PrivateEndpointServices } from "../cockroach";
 
 /**
  * Arguments of {@link AwsPrivateLink}.
  *
- * Values are plain, not `Input`s: they decide the shape of the graph (which subnets, which rules), and the graph
- * is fixed before any resource is registered so that `pulumi preview` shows all of it.
+ * Values are plain, not `Input`s, except `clusterId`: they decide the shape of the graph (which subnets, which
+ * rules), and the graph is fixed before any resource is registered so that `pulumi preview` shows all of it.
  *
  * Lists and maps are `readonly`: pass arrays declared `as const`, or shared ones, without copying.
  *
@@ -14,10 +15,30 @@ import type { PrivateEndpointServices } from "../cockroach";
 export interface AwsPrivateLinkArgs {
   /**
    * ID (a UUID) of the CockroachDB Cloud cluster to connect to. It must run on AWS and have a region equal to
-   * `region`.
+   * `region`. May be an output, e.g. of a cluster this program creates: a known value plans as a plain string (the
+   * resources that take it then also depend on what produced it). Unknown during a preview (the cluster is still to
+   * be created or replaced), the plan is conservative and says so in a warning: a subnet in each of the account's
+   * AZs in the region, as for a new Advanced cluster, and the cluster's checks and lookups wait for `pulumi up`,
+   * which plans again with the real ID before registering anything.
    * @default none: required
    */
-  readonly clusterId: string;
+  readonly clusterId: pulumi.Input<string>;
+
+  /**
+   * The endpoint service to connect to, e.g. `com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0` (the
+   * Console's or `getPrivateEndpointServices`' `name` for the region). An escape hatch for when the lookup cannot be
+   * used: with it, the cluster's endpoint services are not looked up, and the endpoint is created for this name.
+   * @default the name the cluster's endpoint service in `region` reports (looked up, then read from `PrivateEndpointServices`)
+   */
+  readonly serviceName?: string;
+
+  /**
+   * With `serviceName`: the AZ IDs of that service in the region (e.g. `["use1-az1", "use1-az2", "use1-az4"]`), so
+   * subnets go only where the service is, decided at plan time. Only with `serviceName`.
+   * @default decided at deploy time: a subnet in each of the account's AZs, and the endpoint in those the service
+   * reports once it is AVAILABLE
+   */
+  readonly serviceAzIds?: readonly string[];
 
   /**
    * The VPC the endpoint goes in. Set `cidrBlock` to create a dedicated VPC, or `vpcId` and `subnetIds` to use an

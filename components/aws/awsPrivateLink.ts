@@ -16,11 +16,13 @@ import type { EndpointPrivateDns } from "@pulumi/aws/vpc/endpointPrivateDns";
 import type { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpointConnection, PrivateEndpointServices } from "../cockroach";
+import type { PrivateEndpointServiceInfo } from "../cockroach/shapes";
 import { cockroachTarget } from "../cockroach/target";
+import { resolveInput } from "../core/input";
 import { buildInterfaceEndpoint } from "./endpoint/interfaceEndpoint";
 import type { AwsPrivateLinkArgs } from "./args";
 import { AwsPrivateLinkArgumentError } from "./errors";
-import { type AwsPrivateLinkLookups, lookupAwsPrivateLinkFacts } from "./facts";
+import { type AwsPrivateLinkLookups, lookupAwsPrivateLinkFacts, lookupNetworkFacts } from "./facts";
 import { awsPrivateLinkLookups } from "./lookups";
 import { type AwsPrivateLinkPlan, planAwsPrivateLink } from "./plan";
 import { checkAwsPrivateLinkArgs } from "./planArgs";
@@ -43,13 +45,17 @@ export interface AwsPrivateLinkOptions extends pulumi.ComponentResourceOptions {
    * one cluster share one). Created as `${name}-services` when absent.
    */
   readonly endpointServices?: PrivateEndpointServices;
+  /**
+   * The cluster ID as the caller wired it (`AwsPrivateLinkArgs.clusterId`), when it is an output: the resources that
+   * take it (the endpoint services, the registration) then depend on whatever produces it, and a plan made while it
+   * was unknown (`plan.clusterIdUnknown`) gets it here. Required for such a plan.
+   * @default the plan's `clusterId`
+   */
+  readonly clusterId?: pulumi.Input<string>;
 }
 
 /** The part of the endpoint services' output this component reads. */
-interface ServiceInRegion {
-  name: string;
-  availabilityZoneIds: string[];
-}
+type ServiceInRegion = Pick<PrivateEndpointServiceInfo, "name" | "availabilityZoneIds">;
 
 /**
  * Private connectivity from an AWS VPC to a CockroachDB Cloud cluster over AWS PrivateLink, in one region: a VPC
@@ -67,7 +73,8 @@ interface ServiceInRegion {
  * An ADVANCED cluster has no endpoint services until its `PrivateEndpointServices` creates them, and a service that
  * is CREATING (or failed, and is created again) has no AZ IDs to go by either, so they are unknown at plan time. The
  * component then warns, puts a subnet in every AZ of the account (subnets cost nothing), and gives the endpoint
- * those whose AZ the service reports once it is AVAILABLE, decided at deploy time.
+ * those whose AZ the service reports once it is AVAILABLE, decided at deploy time. A `clusterId` output that is
+ * unknown during a preview (the program creates the cluster) plans the same way, with a warning saying why.
  */
 export class AwsPrivateLink extends pulumi.ComponentResource {
   static readonly TYPE = "crdb-private-endpoints:index:AwsPrivateLink";
@@ -79,9 +86,13 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
    */
   static async prepare(name: string, args: AwsPrivateLinkArgs, opts: AwsPrivateLinkCreateOptions = {}): Promise<AwsPrivateLinkPlan> {
     const { lookups, ...resourceOptions } = opts;
-    const checked = checkAwsPrivateLinkArgs(name, args);
-    const real = awsPrivateLinkLookups({ provider: awsProviderOf(resourceOptions), parent: resourceOptions.parent });
-    const facts = await lookupAwsPrivateLinkFacts(checked, { ...real, ...lookups });
+    // An output is awaited (during `up`, until the resource behind it exists); unknown at preview, it plans conservatively.
+    const clusterId = await resolveInput(args?.clusterId);
+    const checked = clusterId.known
+      ? checkAwsPrivateLinkArgs(name, { ...args, clusterId: clusterId.value })
+      : checkAwsPrivateLinkArgs(name, args, { clusterIdUnknown: true });
+    const all = { ...awsPrivateLinkLookups({ provider: awsProviderOf(resourceOptions), parent: resourceOptions.parent }), ...lookups };
+    const facts = checked.clusterIdUnknown ? await lookupNetworkFacts(checked, all) : await lookupAwsPrivateLinkFacts(checked, all);
     return planAwsPrivateLink(name, checked, facts);
   }
 
@@ -89,7 +100,8 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
   static async create(name: string, args: AwsPrivateLinkArgs, opts: AwsPrivateLinkCreateOptions = {}): Promise<AwsPrivateLink> {
     const plan = await AwsPrivateLink.prepare(name, args, opts);
     const { lookups: _lookups, ...resourceOptions } = opts;
-    return new AwsPrivateLink(name, plan, { ...resourceOptions, endpointServices: args.endpointServices });
+    const clusterId = pulumi.Output.isInstance(args.clusterId) ? args.clusterId : undefined;
+    return new AwsPrivateLink(name, plan, { ...resourceOptions, endpointServices: args.endpointServices, clusterId });
   }
 
   /** What was built and why: AZs, CIDR blocks, rules, warnings. */
@@ -127,20 +139,29 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
    * else: no check, no lookup. Everything that can fail at plan time has failed before a plan exists.
    */
   constructor(name: string, plan: AwsPrivateLinkPlan, opts: AwsPrivateLinkOptions = {}) {
-    const { endpointServices, ...resourceOptions } = opts;
+    const { endpointServices, clusterId: wiredClusterId, ...resourceOptions } = opts;
+    if (plan.clusterIdUnknown && wiredClusterId === undefined) {
+      throw new Error(`AwsPrivateLink "${name}": the plan was made while clusterId was unknown; pass that clusterId as the clusterId option`);
+    }
     super(AwsPrivateLink.TYPE, name, {}, resourceOptions);
     this.plan = plan;
     for (const warning of plan.warnings) void pulumi.log.warn(warning, this);
+    // Lower-cased as the plan's is, so the same cluster written in capitals names the same resources.
+    const clusterId: pulumi.Input<string> =
+      wiredClusterId === undefined ? plan.clusterId : pulumi.output(wiredClusterId).apply((id) => id.toLowerCase());
 
     // The cluster side starts at once: it depends on nothing of the VPC.
     this.endpointServices =
-      endpointServices ?? new PrivateEndpointServices(`${name}-services`, { clusterId: plan.clusterId }, { parent: this });
+      endpointServices ?? new PrivateEndpointServices(`${name}-services`, { clusterId }, { parent: this });
 
-    const service = this.endpointServices.servicesMap.apply((map) => serviceIn(map, plan));
+    // Read only where needed: with serviceName and serviceAzIds given, nothing waits on the services' output.
+    const service = () => this.endpointServices.servicesMap.apply((map) => serviceIn(map, plan));
     const target = cockroachTarget;
     const path = buildInterfaceEndpoint(this, name, plan, {
-      serviceName: service.name,
-      securityGroupDescription: target.securityGroupDescription(plan.clusterId),
+      serviceName: plan.serviceName ?? service().name,
+      securityGroupDescription: plan.clusterIdUnknown
+        ? pulumi.output(clusterId).apply((id) => target.securityGroupDescription(id))
+        : target.securityGroupDescription(plan.clusterId),
       privateDns: target.privateDns,
       register: target.registersEndpoint
         ? (endpointId, parent) =>
@@ -148,11 +169,11 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
               `${name}-connection`,
               // The registered endpoint is this component's own: when the component goes, its registration goes too,
               // even when found already there (the POST of an interrupted `up` that state never recorded).
-              { clusterId: plan.clusterId, endpointId, deleteAdopted: true },
+              { clusterId, endpointId, deleteAdopted: true },
               { parent },
             )
         : undefined,
-      subnetIds: (candidates) => endpointSubnetIds(name, candidates, plan, service),
+      subnetIds: (candidates) => endpointSubnetIds(name, candidates, plan, service()),
     });
     this.vpc = path.vpc;
     this.subnets = path.subnets;
@@ -169,7 +190,8 @@ export class AwsPrivateLink extends pulumi.ComponentResource {
     this.securityGroupId = this.securityGroup.id;
     this.endpointId = this.endpoint.id;
     this.endpointDnsEntries = this.ready.dnsEntries;
-    this.privateSqlHost = pulumi.output(plan.privateSqlHost);
+    // Unknown until the cluster is (a plan made without it has no host to give).
+    this.privateSqlHost = plan.clusterIdUnknown ? pulumi.output(clusterId).apply(() => plan.privateSqlHost) : pulumi.output(plan.privateSqlHost);
     this.connectionStatus = this.connection.status;
     this.registerOutputs({
       vpcId: this.vpcId,

@@ -1,24 +1,12 @@
+// The error of a rejected AwsPrivateLink: every problem of its arguments (or of the facts looked up for them) at once.
+// The problem shape and its one-line format are the library's one (components/core/problem.ts).
 import * as pulumi from "@pulumi/pulumi";
+import { describeProblem, type Problem, ProblemList as CoreProblemList } from "../core/problem";
 
-/** One rejected argument: where, what was given, why it is wrong, what would be accepted. */
-export interface ArgumentProblem {
-  /** Path of the argument, e.g. `vpc.cidrBlock`, `allowedCidrs[1]`, `region`. */
-  argument: string;
-  value: unknown;
-  reason: string;
-  allowed: string;
-}
-
-/** `key = "value": reason. Allowed: allowed.` The one line format of every validation message in this project. */
-export function describeProblem(key: string, problem: Pick<ArgumentProblem, "value" | "reason" | "allowed">): string {
-  return `${key} = ${formatValue(problem.value)}: ${problem.reason}. Allowed: ${problem.allowed}.`;
-}
-
-export function formatValue(value: unknown): string {
-  if (value === undefined) return "(not set)";
-  const text = JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
+// Kept under these names for the program and the other paths that import them from here.
+export { describeProblem, formatValue } from "../core/problem";
+/** One rejected argument of an `AwsPrivateLink`: the library's {@link Problem}. */
+export type ArgumentProblem = Problem;
 
 /**
  * The arguments of an `AwsPrivateLink` (or the facts looked up for them) cannot work. Thrown before any resource
@@ -28,7 +16,7 @@ export class AwsPrivateLinkArgumentError extends pulumi.RunError {
   constructor(
     /** The component's resource name. */
     readonly resourceName: string,
-    readonly problems: ArgumentProblem[],
+    readonly problems: Problem[],
   ) {
     super(
       `AwsPrivateLink "${resourceName}": ` +
@@ -39,19 +27,9 @@ export class AwsPrivateLinkArgumentError extends pulumi.RunError {
   }
 }
 
-/** Collects problems, then throws them all at once so one run shows every mistake. */
-export class ProblemList {
-  readonly problems: ArgumentProblem[] = [];
-
-  add(argument: string, value: unknown, reason: string, allowed: string): void {
-    this.problems.push({ argument, value, reason, allowed });
-  }
-
-  addProblem(problem: ArgumentProblem): void {
-    this.problems.push(problem);
-  }
-
-  throwIfAny(resourceName: string): void {
-    if (this.problems.length > 0) throw new AwsPrivateLinkArgumentError(resourceName, this.problems);
+/** The library's problem collector, throwing an `AwsPrivateLinkArgumentError` for the component `resourceName`. */
+export class ProblemList extends CoreProblemList {
+  override throwIfAny(resourceName: string | ((problems: Problem[]) => Error)): void {
+    super.throwIfAny(typeof resourceName === "string" ? (problems) => new AwsPrivateLinkArgumentError(resourceName, problems) : resourceName);
   }
 }

@@ -2,6 +2,7 @@
 // constructed: which regions the cluster has, which AZs its endpoint service and the account have, and what an
 // existing VPC and its subnets look like.
 import * as pulumi from "@pulumi/pulumi";
+import type { PrivateEndpointServiceInfo } from "../cockroach/shapes";
 import type { CheckedArgs } from "./planArgs";
 
 export interface ClusterFacts {
@@ -16,12 +17,8 @@ export interface ClusterFacts {
   regions: { name: string; internalDns: string }[];
 }
 
-export interface EndpointServiceFacts {
-  regionName: string;
-  /** "AVAILABLE", "CREATING", ... */
-  status: string;
-  availabilityZoneIds: string[];
-}
+/** The part of the library's endpoint service shape (`PrivateEndpointServiceInfo`) that shapes a plan. */
+export type EndpointServiceFacts = Pick<PrivateEndpointServiceInfo, "regionName" | "status" | "availabilityZoneIds">;
 
 export interface VpcFacts {
   id: string;
@@ -75,23 +72,48 @@ export class AwsPrivateLinkLookupError extends pulumi.RunError {
   }
 }
 
-/** Looks up every fact in parallel; reports the first failure in a fixed order (cluster first). */
+/** The facts of the network side alone, which need no cluster: a preview whose `clusterId` is not known yet has only these. */
+export type NetworkFacts = Omit<AwsPrivateLinkFacts, "cluster" | "service">;
+
+/**
+ * Looks up every fact in parallel; reports the first failure in a fixed order (cluster first). With a given
+ * `serviceName`, the cluster's endpoint services are not looked up.
+ */
 export async function lookupAwsPrivateLinkFacts(
   args: CheckedArgs,
   lookups: AwsPrivateLinkLookups,
 ): Promise<AwsPrivateLinkFacts> {
-  const region = args.region ?? (await attempt("region", "(the AWS provider's)", () => lookups.providerRegion()));
-  const [cluster, services, accountAzIds, vpc, subnets] = await Promise.allSettled([
+  const region = await regionOf(args, lookups);
+  const [cluster, services, network] = await Promise.allSettled([
     lookups.cluster(args.clusterId),
-    lookups.endpointServices(args.clusterId),
+    args.serviceName === undefined ? lookups.endpointServices(args.clusterId) : [],
+    networkFacts(args, region, lookups),
+  ]);
+  const clusterFacts = settled("clusterId", args.clusterId, cluster);
+  const service = settled("clusterId", args.clusterId, services).find((s) => s.regionName === region);
+  if (network.status === "rejected") throw network.reason;
+  return { ...network.value, cluster: clusterFacts, service };
+}
+
+/** The facts that need no cluster (region, the account's AZs, an existing VPC and its subnets), in parallel. */
+export async function lookupNetworkFacts(args: CheckedArgs, lookups: AwsPrivateLinkLookups): Promise<NetworkFacts> {
+  return networkFacts(args, await regionOf(args, lookups), lookups);
+}
+
+function regionOf(args: CheckedArgs, lookups: AwsPrivateLinkLookups): Promise<string> {
+  return args.region !== undefined
+    ? Promise.resolve(args.region)
+    : attempt("region", "(the AWS provider's)", () => lookups.providerRegion());
+}
+
+async function networkFacts(args: CheckedArgs, region: string, lookups: AwsPrivateLinkLookups): Promise<NetworkFacts> {
+  const [accountAzIds, vpc, subnets] = await Promise.allSettled([
     lookups.accountAzIds(region),
     args.vpcId === undefined ? undefined : lookups.vpc(args.vpcId, region),
     args.subnetIds === undefined ? undefined : Promise.all(args.subnetIds.map((id) => lookups.subnet(id, region))),
   ]);
   return {
     region,
-    cluster: settled("clusterId", args.clusterId, cluster),
-    service: settled("clusterId", args.clusterId, services).find((s) => s.regionName === region),
     accountAzIds: settled("region", region, accountAzIds),
     vpc: settled("vpc.vpcId", args.vpcId, vpc),
     subnets: settled("vpc.subnetIds", args.subnetIds, subnets),

@@ -3,12 +3,12 @@
 import { cockroachTarget } from "../cockroach/target";
 import type { InterfaceEndpointPlan, PlannedSubnet } from "./endpoint/interfaceEndpoint";
 import { ProblemList } from "./errors";
-import type { AwsPrivateLinkFacts } from "./facts";
+import type { AwsPrivateLinkFacts, ClusterFacts, NetworkFacts } from "./facts";
 import type { CheckedArgs } from "./planArgs";
 import { hasSubnetBlock, subnetCidrForAz } from "./planCidrs";
 import { broadSourceWarnings, planIngressRules } from "./planIngress";
 import { noSharedAzProblem, noSupportedSubnetProblem } from "./planOverlap";
-import { serviceOutlook } from "./planService";
+import { givenServiceOutlook, serviceOutlook, unknownClusterWarning } from "./planService";
 import {
   containedSourceWarnings,
   nameTagWarnings,
@@ -26,8 +26,16 @@ export type { PlannedSubnet };
  * being created again): the endpoint then takes the candidates whose AZ the service reports at deploy time.
  */
 export interface AwsPrivateLinkPlan extends InterfaceEndpointPlan {
+  /** "" when `clusterIdUnknown`. */
   clusterId: string;
-  /** The host to connect to over the endpoint: the region's `internalDns`. */
+  /**
+   * The cluster's ID was an output with no value yet (a preview of a deployment that creates the cluster): the plan
+   * is conservative, and the constructor takes the ID from its `clusterId` option.
+   */
+  clusterIdUnknown?: boolean;
+  /** The endpoint service the user gave (`serviceName`); absent means the one `PrivateEndpointServices` reports. */
+  serviceName?: string;
+  /** The host to connect to over the endpoint: the region's `internalDns` ("" when the cluster is not known yet). */
   privateSqlHost: string;
   /** Things the user should know that do not stop the deployment. */
   warnings: string[];
@@ -35,11 +43,75 @@ export interface AwsPrivateLinkPlan extends InterfaceEndpointPlan {
 
 const UNUSABLE_CLUSTER_STATES = ["DELETED", "CREATION_FAILED"];
 
-export function planAwsPrivateLink(name: string, args: CheckedArgs, facts: AwsPrivateLinkFacts): AwsPrivateLinkPlan {
+/**
+ * Plans one region. `facts` has no cluster when `args.clusterIdUnknown` (looked up with `lookupNetworkFacts`): the
+ * cluster's checks are then left to `pulumi up`, and the endpoint's AZs to deploy time unless `serviceAzIds` is given.
+ */
+export function planAwsPrivateLink(name: string, args: CheckedArgs, facts: AwsPrivateLinkFacts | NetworkFacts): AwsPrivateLinkPlan {
   const problems = new ProblemList();
   const warnings: string[] = [];
-  const { cluster, region } = facts;
+  const { region } = facts;
+  const cluster = "cluster" in facts && !args.clusterIdUnknown ? facts.cluster : undefined;
+  const clusterRegion = cluster ? checkCluster(args, cluster, region, problems) : undefined;
 
+  const candidates = args.vpcId === undefined ? "one subnet per AZ of the account" : "the given subnets";
+  if (!cluster) warnings.push(unknownClusterWarning(region, candidates));
+  let serviceAzIds: string[] | undefined;
+  if (args.serviceName !== undefined) {
+    const given = givenServiceOutlook(region, args.serviceName, args.serviceAzIds, candidates);
+    serviceAzIds = given.azIds;
+    if (given.warning && cluster) warnings.push(given.warning);
+    for (const problem of given.problems) problems.addProblem(problem);
+  } else if (cluster) {
+    const outlook = serviceOutlook(cluster, region, (facts as AwsPrivateLinkFacts).service, candidates);
+    serviceAzIds = outlook.azIds;
+    // Not for a cluster already refused above: its service is beside the point.
+    if (cluster.cloudProvider === "AWS" && cluster.plan !== "BASIC" && clusterRegion) {
+      if (outlook.warning) warnings.push(outlook.warning);
+      if (outlook.problem) problems.addProblem(outlook.problem);
+    }
+  }
+
+  const vpc = args.vpcCidrBlock !== undefined ? planNewVpc(args, facts, serviceAzIds, problems, warnings) : undefined;
+  const existing = args.vpcId !== undefined ? planExistingVpc(args, facts, serviceAzIds, problems, warnings) : undefined;
+  const vpcCidr = args.vpcCidrBlock ?? facts.vpc?.cidrBlock ?? "";
+  if (args.allowedCidrs) warnings.push(...broadSourceWarnings(args.allowedCidrs, args.port));
+  warnings.push(
+    ...portWarnings(args.port),
+    ...nameTagWarnings(args.tags),
+    ...containedSourceWarnings(args.allowedCidrs ?? []),
+    ...(args.vpcId === undefined
+      ? publicVpcCidrWarnings("vpc.cidrBlock", args.vpcCidrBlock)
+      : publicVpcCidrWarnings(`${args.vpcId}'s CIDR block`, facts.vpc?.cidrBlock)),
+    ...singleAzWarnings(args.vpcId, existing ?? [], serviceAzIds),
+  );
+
+  problems.throwIfAny(name);
+  return {
+    clusterId: args.clusterId,
+    ...(cluster ? {} : { clusterIdUnknown: true }),
+    ...(args.serviceName === undefined ? {} : { serviceName: args.serviceName }),
+    region,
+    vpcCidrBlock: args.vpcCidrBlock,
+    vpcId: args.vpcId,
+    subnets: vpc ?? existing ?? [],
+    serviceAzIds,
+    ingressRules: planIngressRules(args.allowedCidrs ?? [vpcCidr], args.allowedSecurityGroupIds, args.port),
+    port: args.port,
+    privateDns: args.privateDns,
+    tags: args.tags,
+    privateSqlHost: cluster ? cockroachTarget.privateHost(clusterRegion) : "",
+    warnings,
+  };
+}
+
+/** The cluster's own checks (cloud, plan, state, region); returns the cluster's region when it has `region`. */
+function checkCluster(
+  args: CheckedArgs,
+  cluster: ClusterFacts,
+  region: string,
+  problems: ProblemList,
+): ClusterFacts["regions"][number] | undefined {
   if (cluster.cloudProvider !== "AWS") {
     problems.add(
       "clusterId",
@@ -68,55 +140,13 @@ export function planAwsPrivateLink(name: string, args: CheckedArgs, facts: AwsPr
       `one of the cluster's regions: ${cluster.regions.map((r) => r.name).join(", ") || "(none)"}`,
     );
   }
-
-  const outlook = serviceOutlook(
-    cluster,
-    region,
-    facts.service,
-    args.vpcId === undefined ? "one subnet per AZ of the account" : "the given subnets",
-  );
-  const serviceAzIds = outlook.azIds;
-  // Not for a cluster already refused above: its service is beside the point.
-  if (cluster.cloudProvider === "AWS" && cluster.plan !== "BASIC" && clusterRegion) {
-    if (outlook.warning) warnings.push(outlook.warning);
-    if (outlook.problem) problems.addProblem(outlook.problem);
-  }
-
-  const vpc = args.vpcCidrBlock !== undefined ? planNewVpc(args, facts, serviceAzIds, problems, warnings) : undefined;
-  const existing = args.vpcId !== undefined ? planExistingVpc(args, facts, serviceAzIds, problems, warnings) : undefined;
-  const vpcCidr = args.vpcCidrBlock ?? facts.vpc?.cidrBlock ?? "";
-  if (args.allowedCidrs) warnings.push(...broadSourceWarnings(args.allowedCidrs, args.port));
-  warnings.push(
-    ...portWarnings(args.port),
-    ...nameTagWarnings(args.tags),
-    ...containedSourceWarnings(args.allowedCidrs ?? []),
-    ...(args.vpcId === undefined
-      ? publicVpcCidrWarnings("vpc.cidrBlock", args.vpcCidrBlock)
-      : publicVpcCidrWarnings(`${args.vpcId}'s CIDR block`, facts.vpc?.cidrBlock)),
-    ...singleAzWarnings(args.vpcId, existing ?? [], serviceAzIds),
-  );
-
-  problems.throwIfAny(name);
-  return {
-    clusterId: args.clusterId,
-    region,
-    vpcCidrBlock: args.vpcCidrBlock,
-    vpcId: args.vpcId,
-    subnets: vpc ?? existing ?? [],
-    serviceAzIds,
-    ingressRules: planIngressRules(args.allowedCidrs ?? [vpcCidr], args.allowedSecurityGroupIds, args.port),
-    port: args.port,
-    privateDns: args.privateDns,
-    tags: args.tags,
-    privateSqlHost: cockroachTarget.privateHost(clusterRegion),
-    warnings,
-  };
+  return clusterRegion;
 }
 
 /** One new subnet per AZ both the service (when known) and the account have. Shared by every target's plan. */
 export function planNewVpc(
   args: Pick<CheckedArgs, "vpcCidrBlock">,
-  facts: Pick<AwsPrivateLinkFacts, "region" | "accountAzIds">,
+  facts: Pick<NetworkFacts, "region" | "accountAzIds">,
   serviceAzIds: string[] | undefined,
   problems: ProblemList,
   warnings: string[],
@@ -135,7 +165,7 @@ export function planNewVpc(
  */
 export function planExistingVpc(
   args: Pick<CheckedArgs, "privateDns" | "subnetIds">,
-  facts: Pick<AwsPrivateLinkFacts, "vpc" | "subnets">,
+  facts: Pick<NetworkFacts, "vpc" | "subnets">,
   serviceAzIds: string[] | undefined,
   problems: ProblemList,
   warnings: string[],

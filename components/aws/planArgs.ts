@@ -13,14 +13,29 @@ import {
   checkSourceCidr,
   checkVpcCidr,
 } from "../core/checks";
-import { checkSecurityGroupId, checkSubnetId, checkTagKey, checkTagValue, checkVpcId, TAGS_MAX } from "./validate";
+import { checkAzId } from "../core/checks";
+import {
+  checkEndpointServiceName,
+  checkSecurityGroupId,
+  checkSubnetId,
+  checkTagKey,
+  checkTagValue,
+  checkVpcId,
+  TAGS_MAX,
+} from "./validate";
 
 /** The port of the target, CockroachDB's SQL port. */
 export const DEFAULT_PORT = cockroachTarget.port;
 
 /** Arguments after validation and the defaults that need no lookup. */
 export interface CheckedArgs {
+  /** Lower-cased; "" when `clusterIdUnknown`. */
   clusterId: string;
+  /** The cluster's ID is an output not known yet (a preview of a deployment that creates the cluster). */
+  clusterIdUnknown?: boolean;
+  /** The endpoint service given instead of looked up, and its AZ IDs if given. */
+  serviceName?: string;
+  serviceAzIds?: string[];
   region?: string;
   /** Set when the component creates the VPC. */
   vpcCidrBlock?: string;
@@ -35,22 +50,38 @@ export interface CheckedArgs {
   tags: Record<string, string>;
 }
 
-/** Validates every argument and throws `AwsPrivateLinkArgumentError` listing all problems found. */
-export function checkAwsPrivateLinkArgs(name: string, args: AwsPrivateLinkArgs): CheckedArgs {
+/**
+ * Validates every argument and throws `AwsPrivateLinkArgumentError` listing all problems found. `clusterId` must be
+ * a plain string here (`AwsPrivateLink.prepare` resolves an output first), unless `options.clusterIdUnknown` says
+ * it is an output with no value yet: it is then left unchecked.
+ */
+export function checkAwsPrivateLinkArgs(
+  name: string,
+  args: AwsPrivateLinkArgs,
+  options: { clusterIdUnknown?: boolean } = {},
+): CheckedArgs {
   const problems = new ProblemList();
   // Callers in JavaScript (or with config cast to the type) can pass anything: check types too.
   const raw = (args ?? {}) as unknown as Record<string, unknown>;
 
   // CockroachDB's cluster IDs are lower-case; the same cluster written in capitals must name the same resources.
-  const clusterId = checkString(problems, "clusterId", lowerCased(raw.clusterId), checkClusterId);
+  const clusterId = options.clusterIdUnknown
+    ? ""
+    : checkString(problems, "clusterId", lowerCased(raw.clusterId), checkClusterId);
+  const service = checkGivenService(problems, raw);
   const network = checkInterfaceEndpointArgs(problems, raw, DEFAULT_PORT);
 
   problems.throwIfAny(name);
-  return { clusterId: clusterId as string, ...network };
+  return {
+    clusterId: clusterId as string,
+    ...(options.clusterIdUnknown ? { clusterIdUnknown: true } : {}),
+    ...service,
+    ...network,
+  };
 }
 
-/** The checked arguments every target's interface endpoint takes: all of {@link CheckedArgs} but the target's own. */
-export type CheckedEndpointArgs = Omit<CheckedArgs, "clusterId">;
+/** The checked arguments every target's interface endpoint takes: {@link CheckedArgs} less CockroachDB's own. */
+export type CheckedEndpointArgs = Omit<CheckedArgs, "clusterId" | "clusterIdUnknown" | "serviceName" | "serviceAzIds">;
 
 /**
  * Checks the vendor-neutral arguments of an interface endpoint component (region, vpc, allowedCidrs,
@@ -111,6 +142,21 @@ function checkSourceCount(problems: ProblemList, allowedCidrs: string[] | undefi
       `(the quota is adjustable in AWS Service Quotas, but this component keeps every rule in one security group ` +
       `and holds to the default)`,
   );
+}
+
+/** `serviceName`, and `serviceAzIds` with it: the endpoint service given instead of looked up. */
+function checkGivenService(problems: ProblemList, raw: Record<string, unknown>): Pick<CheckedArgs, "serviceName" | "serviceAzIds"> {
+  const serviceName =
+    raw.serviceName === undefined ? undefined : checkString(problems, "serviceName", raw.serviceName, checkEndpointServiceName);
+  if (raw.serviceAzIds === undefined) return serviceName === undefined ? {} : { serviceName };
+  if (raw.serviceName === undefined) {
+    problems.add("serviceAzIds", raw.serviceAzIds, "is only for a given serviceName", "serviceAzIds together with serviceName, or neither");
+  }
+  const serviceAzIds = checkList(problems, "serviceAzIds", raw.serviceAzIds, checkAzId);
+  if (Array.isArray(raw.serviceAzIds) && raw.serviceAzIds.length === 0) {
+    problems.add("serviceAzIds", [], "is empty", "the AZ IDs of the service in the region; leave it unset to read them at deploy time");
+  }
+  return serviceName === undefined ? {} : { serviceName, serviceAzIds };
 }
 
 function checkVpc(problems: ProblemList, value: unknown): Pick<CheckedArgs, "vpcCidrBlock" | "vpcId" | "subnetIds"> {

@@ -6,7 +6,7 @@
 // another subnet (which would replace it and the endpoint with it). Regions have at most six AZs today, so the
 // upper blocks stay free for anything else the VPC may need.
 import { Address4 } from "ip-address";
-import { azNumber } from "./planZones";
+import { azNumber } from "../core/checks";
 
 export const SUBNET_BLOCKS = 16;
 const BLOCK_BITS = Math.log2(SUBNET_BLOCKS);

@@ -3,9 +3,7 @@
 
 import { azNumber } from "../core/checks";
 
-export { azNumber };
-
-export function isRegionalAzId(azId: string): boolean {
+function isRegionalAzId(azId: string): boolean {
   return azNumber(azId) !== undefined;
 }
 

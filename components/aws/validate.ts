@@ -38,3 +38,20 @@ export const checkTagValue: Check<unknown> = (value) =>
   typeof value === "string" && value.length <= TAG_VALUE_MAX
     ? undefined
     : { reason: "not a tag value", allowed: `a string of at most ${TAG_VALUE_MAX} characters` };
+
+// An endpoint service name: dot-separated lower-case labels, e.g. com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0
+// (a PrivateLink service) or com.amazonaws.us-east-1.s3 (an AWS service). 255 characters at most, like a DNS name.
+const ENDPOINT_SERVICE_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+){2,}$/;
+
+export const checkEndpointServiceName: Check<string> = (value) =>
+  ENDPOINT_SERVICE_NAME.test(value) && value.length <= 255
+    ? undefined
+    : {
+        reason: "not an endpoint service name",
+        allowed: "an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+      };
+
+/** The region a PrivateLink service name names (`com.amazonaws.vpce.<region>.vpce-svc-…`), if it has that form. */
+export function endpointServiceRegion(serviceName: string): string | undefined {
+  return /^com\.amazonaws\.vpce\.([a-z0-9-]+)\.vpce-svc-[0-9a-f]+$/.exec(serviceName)?.[1];
+}

@@ -2,14 +2,13 @@
 // the dynamic providers' `check` all call these, so they accept the same values and say the same words.
 //
 // Dependency-free on purpose: the providers run from their serialized text, which copies this module by value. So
-// no imports at module level (a package is `require`d inside the function that needs it), only literals and functions.
+// no imports at module level (a package is `require`d inside the function that needs it; a type import is erased),
+// only literals and functions.
 
-export interface Invalid {
-  /** What is wrong, e.g. "host bits are set". */
-  reason: string;
-  /** What would be accepted, e.g. "an IPv4 CIDR block such as 10.40.0.0/16". */
-  allowed: string;
-}
+import type { Problem } from "./problem";
+
+/** What a check says of a bad value: the `reason` and `allowed` of a {@link Problem}, whose caller knows the rest. */
+export type Invalid = Pick<Problem, "reason" | "allowed">;
 
 export type Check<T = unknown> = (value: T) => Invalid | undefined;
 
@@ -80,7 +79,7 @@ export const checkAwsAccountId: Check<string> = (value) =>
     ? undefined
     : { reason: "is not a 12-digit AWS account ID", allowed: 'a 12-digit AWS account ID in quotes, such as "012345678901"' };
 
-export function isPort(value: unknown): value is number {
+function isPort(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
@@ -91,8 +90,8 @@ export const checkPort: Check<number> = (value) =>
 export const checkSourceCidr: Check<string> = (value) => checkIpv4Cidr(value, 0, 32, "an IPv4 CIDR block such as 10.0.0.0/8");
 
 /** Prefix lengths a created VPC may have: the subnet rule cuts it into 16 blocks, each at least a /28 (AWS's minimum). */
-export const VPC_PREFIX_MIN = 16;
-export const VPC_PREFIX_MAX = 24;
+const VPC_PREFIX_MIN = 16;
+const VPC_PREFIX_MAX = 24;
 
 /** The CIDR of a VPC this component creates: canonical IPv4, prefix /16 to /24, in a range AWS allows for a VPC. */
 export const checkVpcCidr: Check<string> = (value) => {

@@ -1,6 +1,7 @@
 // TiDB's endpoint service in one region, as a value: given in config, or taken from the cluster the TiDB Cloud API
 // reports. Whichever way, it is checked the same: an AWS endpoint service name of the region, AZs, host, port.
 import type { ArgumentProblem } from "../aws/errors";
+import { checkEndpointServiceName, endpointServiceRegion } from "../aws/validate";
 import { checkPort } from "../core/checks";
 import type { TidbClusterFacts } from "./facts";
 
@@ -16,13 +17,15 @@ export interface TidbService {
   userPrefix?: string;
 }
 
+/** The service name's rule: AWS's (components/aws/validate.ts), a PrivateLink service's form, and the region's. */
 export function checkServiceName(serviceName: string, region: string): { reason: string; allowed: string } | undefined {
-  const pattern = new RegExp(`^com\\.amazonaws\\.vpce\\.${region}\\.vpce-svc-[0-9a-f]{17}$`);
-  if (pattern.test(serviceName)) return undefined;
-  return {
-    reason: `not an endpoint service name of ${region}`,
-    allowed: `com.amazonaws.vpce.${region}.vpce-svc-<17 hex digits>, as the TiDB Cloud console shows it (Networking > Private Endpoint)`,
-  };
+  const allowed = `com.amazonaws.vpce.${region}.vpce-svc-..., as the TiDB Cloud console shows it (Networking > Private Endpoint)`;
+  const bad = checkEndpointServiceName(serviceName);
+  if (bad) return { reason: bad.reason, allowed };
+  const named = endpointServiceRegion(serviceName);
+  if (named === undefined) return { reason: "not a PrivateLink endpoint service (com.amazonaws.vpce.<region>.vpce-svc-...)", allowed };
+  if (named !== region) return { reason: `is a service in ${named}, not ${region}`, allowed };
+  return undefined;
 }
 
 const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;

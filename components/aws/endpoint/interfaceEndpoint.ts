@@ -48,7 +48,7 @@ export interface InterfaceEndpointTarget {
   /** The endpoint service's name in the region; may be known only at deploy time. */
   readonly serviceName: pulumi.Input<string>;
   /** The security group's description, e.g. "CockroachDB SQL over PrivateLink to cluster …". */
-  readonly securityGroupDescription: string;
+  readonly securityGroupDescription: pulumi.Input<string>;
   /**
    * When private DNS is turned on: `"afterRegistration"` (a separate step once `register`'s resource is done, as
    * CockroachDB requires) or `"atCreation"` (on the endpoint itself, for services that accept at once).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { azNumber, compareAzIds, subnetAzIds } from "../../../components/aws/planZones";
+import { azNumber } from "../../../components/core/checks";
+import { compareAzIds, subnetAzIds } from "../../../components/aws/planZones";
 
 describe("AZ selection", () => {
   it("keeps the AZ IDs both the endpoint service and the account have, in AZ-number order", () => {

@@ -9,8 +9,8 @@ import { checkAwsPrivateLinkArgs } from "../../../components/aws/planArgs";
 import { hasSubnetBlock, SUBNET_BLOCKS, subnetCidrForAz } from "../../../components/aws/planCidrs";
 import { ingressRuleKey, planIngressRules } from "../../../components/aws/planIngress";
 import { noSharedAzProblem, noSupportedSubnetProblem } from "../../../components/aws/planOverlap";
-import { azNumber, compareAzIds, sortedAzIds, subnetAzIds } from "../../../components/aws/planZones";
-import { checkVpcCidr } from "../../../components/core/checks";
+import { compareAzIds, sortedAzIds, subnetAzIds } from "../../../components/aws/planZones";
+import { azNumber, checkSourceCidr, checkVpcCidr } from "../../../components/core/checks";
 import { CLUSTER_ID, facts, service } from "./support/fixtures";
 
 // ---- generators -------------------------------------------------------------------------------------------------
@@ -54,13 +54,14 @@ const overlap = (x: string, y: string) => {
 // ---- subnetCidrForAz ------------------------------------------------------------------------------------------------
 
 describe("subnetCidrForAz (property)", () => {
-  it("subnets never overlap, lie inside the VPC, and are one sixteenth of it", () => {
+  it("subnets never overlap, lie inside the VPC, are one sixteenth of it, and are canonical blocks", () => {
     fc.assert(
       fc.property(vpcCidr, regionPrefix, azNumbers(), (vpc, prefix, numbers) => {
         const blocks = azIdsOf(prefix, numbers).map((azId) => subnetCidrForAz(vpc, azId));
         const vpcPrefix = Number(vpc.split("/")[1]);
         for (const block of blocks) {
           expect(inside(block, vpc)).toBe(true);
+          expect(checkSourceCidr(block)).toBeUndefined();
           expect(Number(block.split("/")[1])).toBe(vpcPrefix + Math.log2(SUBNET_BLOCKS));
         }
         for (let i = 0; i < blocks.length; i++) {

@@ -74,7 +74,7 @@ describe("TiDB plan", () => {
       vpc: { cidrBlock: "10.60.0.0/16" },
     });
     expect(problems).toEqual([
-      expect.stringMatching(/^service\.serviceName = "com\.amazonaws\.vpce\.us-west-2\.vpce-svc-0123456789abcdef0": not an endpoint service name of us-east-1\. Allowed: com\.amazonaws\.vpce\.us-east-1\.vpce-svc-<17 hex digits>/),
+      expect.stringMatching(/^service\.serviceName = "com\.amazonaws\.vpce\.us-west-2\.vpce-svc-0123456789abcdef0": is a service in us-west-2, not us-east-1\. Allowed: com\.amazonaws\.vpce\.us-east-1\.vpce-svc-\.\.\., as the TiDB Cloud console shows it/),
       'service.host = "not a host": not a DNS name. Allowed: the private host, e.g. gateway01-privatelink.us-east-1.prod.aws.tidbcloud.com',
     ]);
   });

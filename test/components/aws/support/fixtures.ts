@@ -8,13 +8,14 @@ import type {
   SubnetFacts,
   VpcFacts,
 } from "../../../../components/aws/facts";
+import { awsAzIdPrefix } from "../../../../components/core/checks";
 
 export const CLUSTER_ID = "1f69fdd2-600a-4cfc-a9ba-16995df0d77d";
 export const GCP_CLUSTER_ID = "9a1b2c3d-0000-4000-8000-000000000001";
 export const MISSING_CLUSTER_ID = "9a1b2c3d-0000-4000-8000-0000000000ff";
 
-const prefix: Record<string, string> = { "us-east-1": "use1", "us-west-2": "usw2", "eu-west-1": "euw1", "eu-west-3": "euw3" };
-export const zonePrefix = (region: string) => prefix[region] as string;
+const REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "eu-west-3"];
+export const zonePrefix = awsAzIdPrefix;
 export const az = (region: string, n: number) => `${zonePrefix(region)}-az${n}`;
 
 export function awsCluster(regions = ["us-east-1", "us-west-2"], overrides: Partial<ClusterFacts> = {}): ClusterFacts {
@@ -34,7 +35,7 @@ export function service(region: string, azNumbers = [1, 2, 4]): EndpointServiceF
 }
 
 /** The service name the mocks report for a region (see mocks.ts). */
-export const serviceName = (region: string) => `com.amazonaws.vpce.${region}.vpce-svc-0test${prefix[region]}`;
+export const serviceName = (region: string) => `com.amazonaws.vpce.${region}.vpce-svc-0test${zonePrefix(region)}`;
 
 export function facts(overrides: Partial<AwsPrivateLinkFacts> = {}): AwsPrivateLinkFacts {
   const region = overrides.region ?? "us-east-1";
@@ -76,7 +77,7 @@ export function fakeWorld(): FakeWorld {
       { ...awsCluster(["us-central1"]), id: GCP_CLUSTER_ID, name: "analytics", cloudProvider: "GCP" },
     ],
     services: { [CLUSTER_ID]: [service("us-east-1"), service("us-west-2", [1, 2, 3])] },
-    accountAzIds: Object.fromEntries(Object.keys(prefix).map((r) => [r, [1, 2, 3, 4].map((n) => az(r, n))])),
+    accountAzIds: Object.fromEntries(REGIONS.map((r) => [r, [1, 2, 3, 4].map((n) => az(r, n))])),
     vpcs: { [EXISTING_VPC.id]: EXISTING_VPC },
     subnets: Object.fromEntries(EXISTING_SUBNETS.map((s) => [s.id, s])),
   };

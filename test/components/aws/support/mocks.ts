@@ -25,7 +25,8 @@ export interface MockWorld {
  */
 export type InvokeAnswer = (token: string, inputs: Record<string, unknown>, provider?: string) => Record<string, unknown>;
 
-export async function setUpMocks(): Promise<MockWorld> {
+/** @param preview run as `pulumi preview` (outputs a mock does not give are unknown), not as `pulumi up` */
+export async function setUpMocks(preview = false): Promise<MockWorld> {
   // The providers' own tests serialize them; here their code is irrelevant and serializing costs seconds.
   skipProviderSerialization();
   const world: MockWorld = {
@@ -52,7 +53,7 @@ export async function setUpMocks(): Promise<MockWorld> {
     },
     "crdb-private-endpoints",
     "test",
-    false,
+    preview,
   );
   const recorded = recordRegistrations();
   world.resources = recorded;

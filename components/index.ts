@@ -4,3 +4,4 @@ export * from "./core";
 export * from "./cockroach";
 export * from "./aws";
 export * from "./gcp";
+export * from "./tidb";

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { awsPrivateLinkLookups } from "../components/aws";
 import { gcpLookups } from "../components/gcp";
+import { tidbPrivateLinkLookups } from "../components/tidb";
 import { type ConfigIssue, newIssues } from "./config/errors";
 import { type ProgramConfig, readProgramConfig, runtimeSecretKeys } from "./config/read";
 import { NAMESPACE } from "./config/schema";
@@ -57,7 +58,7 @@ export async function runProgram(deps: ProgramDependencies = {}): Promise<StackO
   const prepared = await prepareRegions(
     specs,
     target,
-    { config: reading.config, lookups: { ...awsPrivateLinkLookups(), ...gcpLookups(), ...deps.lookups } },
+    { config: reading.config, lookups: { ...awsPrivateLinkLookups(), ...gcpLookups(), ...tidbPrivateLinkLookups(), ...deps.lookups } },
     followUps(file.issues, reading.issues, [...targetIssues, ...regionIssues, ...settingsCheck.issues]),
   );
 

@@ -21,5 +21,7 @@ export { checkAwsPrivateLinkArgs, type CheckedArgs } from "./planArgs";
 export { subnetCidrForAz } from "./planCidrs";
 export type { PlannedIngressRule } from "./planIngress";
 export { VpcEndpointReady, type VpcEndpointReadyArgs, type DnsEntry } from "./ready/vpcEndpointReady";
+// Plan-time lookup of the endpoints a VPC already has to a service (one per VPC for services like TiDB's).
+export { listVpcEndpointsToService, type ExistingVpcEndpoint, type VpcEndpointListSettings } from "./vpcEndpointsToService";
 // The endpoint folder's own index is curated: its surface is this folder's too.
 export * from "./endpoint";

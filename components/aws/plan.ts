@@ -143,10 +143,10 @@ function checkCluster(
   return clusterRegion;
 }
 
-/** One new subnet per AZ both the service (when known) and the account have. */
-function planNewVpc(
-  args: CheckedArgs,
-  facts: NetworkFacts,
+/** One new subnet per AZ both the service (when known) and the account have. Shared by every target's plan. */
+export function planNewVpc(
+  args: Pick<CheckedArgs, "vpcCidrBlock">,
+  facts: Pick<NetworkFacts, "region" | "accountAzIds">,
   serviceAzIds: string[] | undefined,
   problems: ProblemList,
   warnings: string[],
@@ -159,10 +159,13 @@ function planNewVpc(
   return usable.map((azId) => ({ azId, cidrBlock: subnetCidrForAz(args.vpcCidrBlock as string, azId) }));
 }
 
-/** The given subnets, checked against the VPC, one per AZ, narrowed to the service's AZs when known. */
-function planExistingVpc(
-  args: CheckedArgs,
-  facts: NetworkFacts,
+/**
+ * The given subnets, checked against the VPC, one per AZ, narrowed to the service's AZs when known. Shared by every
+ * target's plan.
+ */
+export function planExistingVpc(
+  args: Pick<CheckedArgs, "privateDns" | "subnetIds">,
+  facts: Pick<NetworkFacts, "vpc" | "subnets">,
   serviceAzIds: string[] | undefined,
   problems: ProblemList,
   warnings: string[],

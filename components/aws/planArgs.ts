@@ -69,6 +69,29 @@ export function checkAwsPrivateLinkArgs(
     ? ""
     : checkString(problems, "clusterId", lowerCased(raw.clusterId), checkClusterId);
   const service = checkGivenService(problems, raw);
+  const network = checkInterfaceEndpointArgs(problems, raw, DEFAULT_PORT);
+
+  problems.throwIfAny(name);
+  return {
+    clusterId: clusterId as string,
+    ...(options.clusterIdUnknown ? { clusterIdUnknown: true } : {}),
+    ...service,
+    ...network,
+  };
+}
+
+/** The checked arguments every target's interface endpoint takes: {@link CheckedArgs} less CockroachDB's own. */
+export type CheckedEndpointArgs = Omit<CheckedArgs, "clusterId" | "clusterIdUnknown" | "serviceName" | "serviceAzIds">;
+
+/**
+ * Checks the vendor-neutral arguments of an interface endpoint component (region, vpc, allowedCidrs,
+ * allowedSecurityGroupIds, port, privateDns, tags), adding every problem to `problems`. `defaultPort` is the target's.
+ */
+export function checkInterfaceEndpointArgs(
+  problems: ProblemList,
+  raw: Record<string, unknown>,
+  defaultPort: number,
+): CheckedEndpointArgs {
   const region = raw.region === undefined ? undefined : checkString(problems, "region", raw.region, checkAwsRegion);
   const vpc = checkVpc(problems, raw.vpc);
   const allowedCidrs =
@@ -87,7 +110,7 @@ export function checkAwsPrivateLinkArgs(
   }
   checkSourceCount(problems, allowedCidrs, allowedSecurityGroupIds);
 
-  let port: number = DEFAULT_PORT;
+  let port: number = defaultPort;
   if (raw.port !== undefined) {
     const invalid = checkPort(typeof raw.port === "number" ? raw.port : NaN);
     if (invalid) problems.add("port", raw.port, invalid.reason, invalid.allowed);
@@ -101,20 +124,7 @@ export function checkAwsPrivateLinkArgs(
   }
 
   const tags = checkTags(problems, raw.tags);
-
-  problems.throwIfAny(name);
-  return {
-    clusterId: clusterId as string,
-    ...(options.clusterIdUnknown ? { clusterIdUnknown: true } : {}),
-    ...service,
-    region,
-    ...vpc,
-    allowedCidrs,
-    allowedSecurityGroupIds,
-    port,
-    privateDns,
-    tags,
-  };
+  return { region, ...vpc, allowedCidrs, allowedSecurityGroupIds, port, privateDns, tags };
 }
 
 /** One ingress rule per source, all in one security group: no more sources than AWS's default rule quota. */
@@ -191,7 +201,7 @@ function lowerCased(value: unknown): unknown {
   return typeof value === "string" ? value.toLowerCase() : value;
 }
 
-function checkString(problems: ProblemList, argument: string, value: unknown, check: Check<string>): string | undefined {
+export function checkString(problems: ProblemList, argument: string, value: unknown, check: Check<string>): string | undefined {
   const allowed = allowedBy(check);
   if (value === undefined) {
     problems.add(argument, value, "is required", allowed);

@@ -25,22 +25,26 @@ export function ingressRuleKey(source: string): string {
   return source.replace(/[./]/g, "-");
 }
 
-/** Rules for validated, distinct sources: CIDR blocks first, then security groups, each in the order given. */
+/**
+ * Rules for validated, distinct sources: CIDR blocks first, then security groups, each in the order given.
+ * @param what what the port carries, for the rules' descriptions
+ */
 export function planIngressRules(
   allowedCidrs: readonly string[],
   allowedSecurityGroupIds: readonly string[],
   port: number,
+  what = "CockroachDB SQL",
 ): PlannedIngressRule[] {
   return [
     ...allowedCidrs.map((cidr) => ({
       key: ingressRuleKey(cidr),
       cidrIpv4: cidr,
-      description: `CockroachDB SQL (TCP ${port}) from ${cidr}`,
+      description: `${what} (TCP ${port}) from ${cidr}`,
     })),
     ...allowedSecurityGroupIds.map((sg) => ({
       key: ingressRuleKey(sg),
       referencedSecurityGroupId: sg,
-      description: `CockroachDB SQL (TCP ${port}) from members of ${sg}`,
+      description: `${what} (TCP ${port}) from members of ${sg}`,
     })),
   ];
 }
@@ -49,14 +53,14 @@ export function planIngressRules(
  * Warnings for allowed CIDR blocks wider than a /8 (0.0.0.0/0 above all). Allowed, since reachability is also
  * bounded by routing, but rarely meant: the endpoint answers whatever can route to the VPC.
  */
-export function broadSourceWarnings(allowedCidrs: readonly string[], port: number): string[] {
+export function broadSourceWarnings(allowedCidrs: readonly string[], port: number, what = "CockroachDB SQL"): string[] {
   return allowedCidrs.flatMap((cidr) => {
     const prefix = Number(cidr.split("/")[1]);
     if (prefix >= BROAD_PREFIX_BELOW) return [];
     const which = prefix === 0 ? "any address" : `any address in ${cidr}`;
     return [
       `allowedCidrs includes ${cidr}${prefix === 0 ? "" : `, wider than a /${BROAD_PREFIX_BELOW}`}: the security group ` +
-        `admits CockroachDB SQL (TCP ${port}) from ${which} that can route to the VPC (peering, transit gateway, ` +
+        `admits ${what} (TCP ${port}) from ${which} that can route to the VPC (peering, transit gateway, ` +
         `VPN, Direct Connect). List only the networks that need the cluster.`,
     ];
   });

@@ -16,6 +16,7 @@ import {
 import { clusterSettings } from "./clusterSchema";
 import { gcpRegionSettings } from "./gcpSchema";
 import { checkRegionCode } from "./regionCode";
+import { tidbSettings } from "./tidbSchema";
 
 export const NAMESPACE = "crdb-private-endpoints";
 
@@ -100,6 +101,8 @@ const regionSettings = {
   path: z.string({ error: "a path name such as aws" }).optional(),
   // The GCP paths' settings (gcp-psc, gcp-peering); each route refuses the other paths' keys.
   ...gcpRegionSettings,
+  /** The TiDB target's settings (target: tidb): its cluster or service, and what to do about an endpoint already there. */
+  tidb: tidbSettings.optional(),
 };
 
 export const REGION_ENTRY_KEYS = ["region", ...Object.keys(regionSettings)];

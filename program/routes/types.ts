@@ -4,6 +4,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AwsPrivateLinkLookups } from "../../components/aws";
 import type { GcpLookups } from "../../components/gcp";
+import type { TidbPrivateLinkLookups } from "../../components/tidb";
 import type { ConfigIssue } from "../config/errors";
 import type { ProgramConfig } from "../config/read";
 import type { StackConfig } from "../config/schema";
@@ -20,7 +21,7 @@ export type PathKind = (typeof PATH_KINDS)[number];
  * Where facts come from: one flat set of lookups, each route using the ones it needs. Tests and `npm run plan`
  * replace any of them through `runProgram({ lookups })`; regions of one cluster share each cluster lookup.
  */
-export type ProgramLookups = AwsPrivateLinkLookups & GcpLookups;
+export type ProgramLookups = AwsPrivateLinkLookups & GcpLookups & TidbPrivateLinkLookups;
 
 export interface PrepareContext {
   readonly lookups: ProgramLookups;

@@ -3,6 +3,7 @@
 // intersection at work. Existing VPCs (from the stack config) have DNS support and hostnames on; their subnets sit
 // in az1, az2, ... in the order the stack lists them.
 import { awsAzIdPrefix as zoneIdPrefix } from "../../components/core/checks";
+import type { ExistingVpcEndpoint } from "../../components/aws/vpcEndpointsToService";
 import { NAMESPACE } from "../../program/config/schema";
 
 const ACCOUNT_AZ_NUMBERS = [1, 2, 3, 4];
@@ -80,4 +81,12 @@ function parseJson(text: string | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The interface endpoints an existing VPC has to an endpoint service (the TiDB target's check for a second
+ * endpoint): none in the mock account, so a plan shows the endpoint it would create.
+ */
+export function existingVpcEndpointsToService(_vpcId: string, _serviceName: string): ExistingVpcEndpoint[] {
+  return [];
 }

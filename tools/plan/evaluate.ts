@@ -5,6 +5,7 @@ import { awsPrivateLinkLookups } from "../../components/aws/lookups";
 import { gcpLookups } from "../../components/gcp/lookups";
 import { type CockroachCloudClient, getPrivateEndpointServices } from "../../components/cockroach";
 import { NAMESPACE, runProgram } from "../../program";
+import type { ProgramLookups } from "../../program/routes/types";
 import { answerAwsInvoke, existingVpcsOf } from "../mocks/aws";
 import { GCP_COMPUTED_OUTPUTS, answerGcpInvoke, gcpMockWorldOf } from "../mocks/gcp";
 import { valueWithUnknowns, waitForRegistrations } from "../mocks/pulumiInternals";
@@ -34,6 +35,8 @@ export async function evaluateProgram(
   stack: string,
   stackFile: Pick<StackFile, "config" | "secretKeys"> & { path: string | false },
   client: CockroachCloudClient,
+  /** Lookups of other targets (a TiDB stack's cluster lookup), over the Cloud API and AWS ones. */
+  extraLookups: Partial<ProgramLookups> = {},
 ): Promise<Evaluation> {
   const { config } = stackFile;
   skipProviderSerialization();
@@ -66,7 +69,7 @@ export async function evaluateProgram(
   try {
     // The stack file the plan read (it may be in another directory, `--cwd`), with the keys it holds encrypted.
     const outputs = await runProgram({
-      lookups: { ...awsPrivateLinkLookups({ cockroach: { client } }), ...gcpLookups({ cockroach: { client } }) },
+      lookups: { ...awsPrivateLinkLookups({ cockroach: { client } }), ...gcpLookups({ cockroach: { client } }), ...extraLookups },
       stackFile: stackFile.path,
       secretKeys: stackFile.secretKeys,
     });

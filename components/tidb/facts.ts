@@ -1,7 +1,7 @@
 // The facts that decide the shape of a TidbPrivateLink, looked up before anything is constructed: the cluster's
 // private endpoint service (unless given), the account's zones (to map AZ names to IDs and intersect), an existing
 // VPC, its subnets, and the endpoints it already has to the service.
-import { AwsPrivateLinkLookupError, type SubnetFacts, type VpcFacts } from "../aws/facts";
+import { attempt, settled, type SubnetFacts, type VpcFacts } from "../aws/facts";
 import type { ExistingVpcEndpoint } from "../aws/vpcEndpointsToService";
 import type { CheckedTidbArgs } from "./planArgs";
 import type { TidbService } from "./service";
@@ -75,17 +75,4 @@ export async function lookupTidbPrivateLinkFacts(args: CheckedTidbArgs, lookups:
     subnets: settled("vpc.subnetIds", args.subnetIds, subnets),
     endpointsInVpc,
   };
-}
-
-async function attempt<T>(argument: string, value: unknown, lookup: () => Promise<T>): Promise<T> {
-  try {
-    return await lookup();
-  } catch (err) {
-    throw new AwsPrivateLinkLookupError(argument, value, err);
-  }
-}
-
-function settled<T>(argument: string, value: unknown, result: PromiseSettledResult<T>): T {
-  if (result.status === "rejected") throw new AwsPrivateLinkLookupError(argument, value, result.reason);
-  return result.value;
 }

@@ -1,10 +1,13 @@
 // `npm run plan:engine [-- --stack NAME] [--type-check]`: a real `pulumi preview` of a stack file, offline. The
 // program runs in the language host's runner (ts-node, transpile-only unless --type-check), dynamic resources are
 // checked by the real provider host, against an in-process fake Cloud API seeded with the stack's cluster(s) as
-// STANDARD clusters and the fake AWS account (existing VPCs from the stack config). Prints what would be created.
+// STANDARD clusters and the fake AWS account (existing VPCs from the stack config); a TiDB stack's clusters are looked
+// up in an in-process fake TiDB Cloud Serverless API (Digest auth with its own keys). Prints what would be created.
 import * as os from "node:os";
 import * as path from "node:path";
 import { startFakeCloud } from "../fake-cloud";
+import { fakeTidbCluster, startFakeTidb } from "../fake-tidb";
+import { tidbClusterSeeds } from "../plan/planTidb";
 import type { Step } from "./deployment";
 import { FakeAws } from "./fakeAws";
 import { azIds, type ExistingVpc } from "./fakeAwsInvokes";
@@ -15,6 +18,8 @@ import { readStackConfig } from "./stackConfig";
 const ROOT = path.resolve(__dirname, "../..");
 const NS = "crdb-private-endpoints";
 const API_KEY = "plan-engine-fake-key";
+/** The fake TiDB API's own key pair: the real TIDBCLOUD_* keys are never read here. */
+const TIDB_KEYS = { publicKey: "ENGINEFAKE", privateKey: "plan-engine-fake-tidb-key" };
 
 interface RegionEntry {
   region?: string;
@@ -72,6 +77,8 @@ async function main(): Promise<void> {
     apiKeys: { [API_KEY]: "CLUSTER_ADMIN" },
     clusters: [...clusters].map(([id, regions]) => ({ id, name: stack, plan: "STANDARD" as const, cloudProvider: "AWS" as const, regions: [...regions].map((name) => ({ name, availabilityZoneIds: azIds(name, [1, 2, 4]) })) })),
   });
+  // The runner reads the TiDB API's address and keys from its environment, as `pulumi up` would.
+  const tidb = await startFakeTidb({ keys: TIDB_KEYS, clusters: tidbClusterSeeds(config).map(([id, region]) => fakeTidbCluster(id, region)) });
   const engine = new LifecycleEngine({
     dir: ROOT,
     stack,
@@ -79,7 +86,14 @@ async function main(): Promise<void> {
     config,
     aws: new FakeAws(config["aws:region"] ?? "us-east-1"),
     existingVpcs: vpcs,
-    env: { COCKROACH_SERVER: cloud.url, COCKROACH_API_KEY: API_KEY, PULUMI_NODEJS_TRANSPILE_ONLY: typeCheck ? "false" : "true" },
+    env: {
+      COCKROACH_SERVER: cloud.url,
+      COCKROACH_API_KEY: API_KEY,
+      TIDBCLOUD_SERVERLESS_ENDPOINT: tidb.url,
+      TIDBCLOUD_PUBLIC_KEY: TIDB_KEYS.publicKey,
+      TIDBCLOUD_PRIVATE_KEY: TIDB_KEYS.privateKey,
+      PULUMI_NODEJS_TRANSPILE_ONLY: typeCheck ? "false" : "true",
+    },
   });
   try {
     const result = await engine.preview();
@@ -97,7 +111,7 @@ async function main(): Promise<void> {
     for (const l of run.logs.filter((l) => l.severity === "warning")) console.log(`warning: ${l.message.trim()}`);
     console.log(`Program load ${((run.timings.loadMs ?? 0) / 1000).toFixed(1)} s, runner ${(run.timings.totalMs / 1000).toFixed(1)} s`);
   } finally {
-    await cloud.close();
+    await Promise.all([cloud.close(), tidb.close()]);
   }
 }
 

@@ -41,7 +41,8 @@ export interface PlanDocument {
   stack: string;
   project: string;
   /** Where facts came from, and the stack file's encrypted keys, which the plan cannot read. */
-  sources: { cockroach: string; aws: string; gcp?: string; secretsLeftOut: string[] };
+  /** Where facts came from; `aws` and `gcp` only for stacks with resources of that cloud. */
+  sources: { cockroach: string; aws?: string; gcp?: string; secretsLeftOut: string[] };
   /** The stack's `aws:region`: the region of resources without their own `region` input. */
   awsRegion?: string;
   resourceCount: number;

@@ -41,8 +41,8 @@ export async function planStack(options: StackPlanOptions): Promise<PlanDocument
       project: NAMESPACE,
       sources: {
         cockroach: tidb?.description ?? cloud.description,
-        aws: AWS_FACTS,
-        // Only for stacks with GCP resources, so the plans of AWS stacks read as they always did.
+        // Each cloud's line only for stacks with resources of that cloud.
+        ...(evaluation.resources.some((r) => r.type.startsWith("aws:")) ? { aws: AWS_FACTS } : {}),
         ...(evaluation.resources.some((r) => r.type.startsWith("gcp:")) ? { gcp: GCP_FACTS } : {}),
         secretsLeftOut: stackFile.secretKeys,
       },

@@ -30,8 +30,9 @@ export function renderMarkdown(plan: PlanDocument, diff?: PlanDiff, base?: PlanD
   out.push("**Policies**", "", ...policyTable(plan.policies), "");
   out.push(`**Monthly cost (us-east-1 list prices):** ${describeCost(estimateMonthlyCost(plan))}.`, "");
   out.push(
-    `<sub>Offline plan (Pulumi mocks in preview mode): cluster facts from ${plan.sources.cockroach}; AWS facts from ` +
-      `${plan.sources.aws}${plan.sources.gcp === undefined ? "" : `; GCP facts from ${plan.sources.gcp}`}.</sub>`,
+    `<sub>Offline plan (Pulumi mocks in preview mode): cluster facts from ${plan.sources.cockroach}` +
+      `${plan.sources.aws === undefined ? "" : `; AWS facts from ${plan.sources.aws}`}` +
+      `${plan.sources.gcp === undefined ? "" : `; GCP facts from ${plan.sources.gcp}`}.</sub>`,
     "",
     "<details><summary>Full plan</summary>",
     "",

@@ -9,7 +9,7 @@ export function renderText(plan: PlanDocument, diff?: PlanDiff): string {
   const lines = [
     `Plan of stack "${plan.stack}" (project ${plan.project}), offline: Pulumi mocks in preview mode, nothing created.`,
     `  Cluster facts: ${plan.sources.cockroach}.`,
-    `  AWS facts: ${plan.sources.aws}.`,
+    ...(plan.sources.aws === undefined ? [] : [`  AWS facts: ${plan.sources.aws}.`]),
     ...(plan.sources.gcp === undefined ? [] : [`  GCP facts: ${plan.sources.gcp}.`]),
     ...(plan.sources.secretsLeftOut.length > 0 ? [`  Encrypted, left out: ${plan.sources.secretsLeftOut.join(", ")}.`] : []),
     `  ${UNKNOWN_TEXT} marks a value that exists only once a resource is created; "<- name" says which.`,

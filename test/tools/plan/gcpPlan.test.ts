@@ -33,6 +33,9 @@ describe("npm run plan -- --stack gcp-dev", () => {
     ]) {
       expect(first.stdout).toContain(expected);
     }
+    // The header names where each cloud's facts came from, for the clouds the stack has resources in only.
+    expect(first.stdout).toContain("\n  GCP facts: mock data");
+    expect(first.stdout).not.toContain("AWS facts");
   });
 
   it("as JSON: the rule targets the fake cluster's service attachment with scheme \"\"; no zone, no external address", async () => {

@@ -23,7 +23,15 @@ export function tidbClusterOf(config: Record<string, string>): { clusterId: stri
   return { clusterId: tidb.clusterId, region };
 }
 
-export async function startTidbHarness(options: { stack: string; config: Record<string, string> }): Promise<TidbHarness> {
+export interface TidbHarnessOptions {
+  stack: string;
+  config: Record<string, string>;
+  /** The key pair the program is given (TIDBCLOUD_*); the fake accepts only TIDB_KEYS. @default TIDB_KEYS */
+  programKeys?: { publicKey: string; privateKey: string };
+}
+
+export async function startTidbHarness(options: TidbHarnessOptions): Promise<TidbHarness> {
+  const keys = options.programKeys ?? TIDB_KEYS;
   const { clusterId, region } = tidbClusterOf(options.config);
   const cluster = fakeTidbCluster(clusterId, region);
   const tidb = await startFakeTidb({ keys: TIDB_KEYS, clusters: [cluster] });
@@ -35,8 +43,8 @@ export async function startTidbHarness(options: { stack: string; config: Record<
       secrets: {},
       env: {
         TIDBCLOUD_SERVERLESS_ENDPOINT: tidb.url,
-        TIDBCLOUD_PUBLIC_KEY: TIDB_KEYS.publicKey,
-        TIDBCLOUD_PRIVATE_KEY: TIDB_KEYS.privateKey,
+        TIDBCLOUD_PUBLIC_KEY: keys.publicKey,
+        TIDBCLOUD_PRIVATE_KEY: keys.privateKey,
       },
     });
     return { ...h, tidb, cluster, close: () => Promise.all([h.close(), tidb.close()]).then(() => {}) };

@@ -5,10 +5,10 @@
 // order on one stack.
 import * as fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OperationResult } from "../../tools/engine/lifecycle";
+import { OperationFailedError, type OperationResult } from "../../tools/engine/lifecycle";
 import { readStackConfig } from "../../tools/engine/stackConfig";
 import type { ResourceState } from "../../tools/engine/state";
-import { ROOT } from "./harness";
+import { PROJECT, ROOT } from "./harness";
 import { startTidbHarness, TIDB_KEYS, type TidbHarness } from "./tidbHarness";
 
 const LONG = 300_000;
@@ -181,5 +181,37 @@ describe("tidb-dev stack lifecycle under the real runtime and provider host", ()
     expect(h.aws.resources.size).toBe(0);
     expect(h.engine.state.resources).toEqual([]);
     expect(h.cloud.requests).toEqual([]);
+  }, LONG);
+});
+
+describe("tidb-dev with a TiDB API key the API refuses", () => {
+  const WRONG = { publicKey: TIDB_KEYS.publicKey, privateKey: "lifecycle-wrong-private-key-91c2" };
+  let bad: TidbHarness;
+  beforeAll(async () => {
+    bad = await startTidbHarness({ stack: STACK, config: readStackConfig(ROOT, STACK), programKeys: WRONG });
+  }, LONG);
+  afterAll(async () => {
+    await bad?.close();
+  });
+
+  it("up fails before any resource is created, naming the key pair, without echoing the private key", async () => {
+    const error = await bad.engine.up().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(OperationFailedError);
+    const result = (error as OperationFailedError).result;
+    // The program's config error: the key, the value, what the API said, and what is allowed.
+    const messages = result.run!.logs.filter((l) => l.severity === "error").map((l) => l.message).join("\n");
+    expect(messages).toContain(`${PROJECT}:tidb.clusterId = "${bad.cluster.clusterId}"`);
+    expect(messages).toMatch(/HTTP 401/);
+    expect(messages).toMatch(/check TIDBCLOUD_PUBLIC_KEY and TIDBCLOUD_PRIVATE_KEY/);
+    expect(messages).toMatch(/Allowed: /);
+    expect(JSON.stringify(result.run!.logs) + JSON.stringify(result.logs) + result.providerStderr + (error as Error).message).not.toContain(WRONG.privateKey);
+    // The fake refused the digest the wrong key computed: the program did try, with Digest auth.
+    expect(bad.tidb.requests.some((r) => r.auth === "digest" && r.authProblem === "wrong response (private key)")).toBe(true);
+    expect(bad.aws.events).toEqual([]);
+    expect(bad.engine.state.resources.filter((r) => r.type !== STACK_TYPE)).toEqual([]);
+    expect(bad.cloud.requests).toEqual([]);
   }, LONG);
 });

@@ -36,6 +36,10 @@ export interface HarnessOptions {
   config: Record<string, string>;
   regions: string[];
   existingVpcs?: ExistingVpc[];
+  /** Secret stack config. @default the CockroachDB Cloud API key (`cockroach:apikey`) */
+  secrets?: Record<string, string>;
+  /** More environment for the runner and the provider host (e.g. a TiDB API's address and keys). @default {} */
+  env?: Record<string, string>;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -63,7 +67,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     stack: options.stack,
     statePath,
     config: options.config,
-    secrets: { "cockroach:apikey": API_KEY },
+    secrets: options.secrets ?? { "cockroach:apikey": API_KEY },
     existingVpcs: options.existingVpcs,
     aws,
     onProviderHost: (h) => (lastHost = h),
@@ -79,6 +83,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       AWS_PROFILE: undefined,
       AWS_REGION: options.config["aws:region"] ?? "us-east-1",
       AWS_EC2_METADATA_DISABLED: "true",
+      ...options.env,
     },
   });
   return {

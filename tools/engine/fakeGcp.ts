@@ -45,6 +45,8 @@ export interface FakeGcpOptions {
   enabledApis?: string[];
   /** The range of a subnetwork that exists outside the stack (by self link), or undefined. @default none exist */
   existingSubnetworkRange?(selfLink: string): string | undefined;
+  /** Whether a service attachment exists (a producer's: not in this project). @default any well-formed URI does */
+  serviceAttachmentExists?(uri: string): boolean;
   onPscEndpointCreated?(endpoint: PscEndpointCreated): void;
   /** Shared sequence so events here and at other fakes can be ordered against each other. */
   nextSeq?(): number;
@@ -169,6 +171,9 @@ export class FakeGcp {
         const address = this.requireRef(GCP_TYPES.address, inputs.ipAddress, "ipAddress");
         if (!/^projects\/[^/]+\/regions\/[^/]+\/serviceAttachments\/[^/]+$/.test(String(inputs.target))) {
           throw new Error(`googleapi: Error 400: Invalid value for field 'resource.target': '${String(inputs.target)}'. A Private Service Connect endpoint's target must be a service attachment, invalid`);
+        }
+        if (this.options.serviceAttachmentExists?.(String(inputs.target)) === false) {
+          throw new Error(`googleapi: Error 404: The resource '${String(inputs.target)}' was not found, notFound`);
         }
         const built = link(`projects/${project}/regions/${region}/forwardingRules/${name}`);
         // GCP's PSC connection ID: a 64-bit number, sent as a decimal string.

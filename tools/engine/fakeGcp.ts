@@ -168,12 +168,17 @@ export class FakeGcp {
         return { id: built.id, computed: { ...built.computed, address: this.allocate(String(inputs.subnetwork)), status: "RESERVED", addressType: inputs.addressType ?? "EXTERNAL" } };
       }
       case GCP_TYPES.forwardingRule: {
-        const address = this.requireRef(GCP_TYPES.address, inputs.ipAddress, "ipAddress");
         if (!/^projects\/[^/]+\/regions\/[^/]+\/serviceAttachments\/[^/]+$/.test(String(inputs.target))) {
           throw new Error(`googleapi: Error 400: Invalid value for field 'resource.target': '${String(inputs.target)}'. A Private Service Connect endpoint's target must be a service attachment, invalid`);
         }
         if (this.options.serviceAttachmentExists?.(String(inputs.target)) === false) {
           throw new Error(`googleapi: Error 404: The resource '${String(inputs.target)}' was not found, notFound`);
+        }
+        const address = this.requireRef(GCP_TYPES.address, inputs.ipAddress, "ipAddress");
+        // One forwarding rule per reserved internal address: a second rule on it is refused, even during a replace.
+        const user = [...this.resources.values()].find((r) => r.type === GCP_TYPES.forwardingRule && r.outputs.ipAddress === address.outputs.address);
+        if (user) {
+          throw new Error(`googleapi: Error 400: IP_IN_USE_BY_ANOTHER_RESOURCE - IP '${String(address.outputs.address)}' is already being used by another resource: '${String(user.outputs.id)}'`);
         }
         const built = link(`projects/${project}/regions/${region}/forwardingRules/${name}`);
         // GCP's PSC connection ID: a 64-bit number, sent as a decimal string.

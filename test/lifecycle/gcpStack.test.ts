@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OperationResult } from "../../tools/engine/lifecycle";
 import { GCP_TYPES } from "../../tools/engine/fakeGcp";
 import { isSecret, UNKNOWN } from "../../tools/engine/protocol";
+import { readStackConfig } from "../../tools/engine/stackConfig";
 import { API_KEY, type GcpHarness, ROOT, startGcpHarness } from "./gcpHarness";
 
 const LONG = 300_000;
@@ -117,18 +118,47 @@ describe("gcp-dev stack (Private Service Connect) under the real runtime and pro
     expect({ cloud: mutations().length, gcp: h.gcp.events.length }).toEqual(before);
   }, LONG);
 
+  it("changing the tags updates the address's labels in place and nothing else", async () => {
+    const before = h.gcp.ids(GCP_TYPES.address);
+    h.engine.setConfig({ ...readStackConfig(ROOT, "gcp-dev"), "crdb-private-endpoints:tags": JSON.stringify({ environment: "dev", owner: "data" }) });
+    const result = await h.engine.up();
+    expect(result.steps.filter((s) => s.op !== "same").map((s) => [s.op, s.type, s.keys])).toEqual([["update", GCP_TYPES.address, ["labels"]]]);
+    expect(h.gcp.ids(GCP_TYPES.address)).toEqual(before);
+    expect(h.gcp.read(GCP_TYPES.address, before[0]!)!.labels).toEqual({ environment: "dev", owner: "data" });
+  }, LONG);
+
+  it("renaming the endpoint replaces the rule and its registration: the new PSC connection ID is AVAILABLE, the old one deleted", async () => {
+    const old = String(rule().pscConnectionId);
+    const since = h.gcp.events.length;
+    h.engine.setConfig({ ...readStackConfig(ROOT, "gcp-dev"), "crdb-private-endpoints:tags": JSON.stringify({ environment: "dev", owner: "data" }), "crdb-private-endpoints:endpointName": "crdb-analytics-2" });
+    const result = await h.engine.up();
+    expect(result.steps.filter((s) => s.op === "replace").map((s) => s.type).sort()).toEqual([GCP_TYPES.forwardingRule, CONNECTION].sort());
+    const renamed = rule();
+    expect(h.gcp.ids(GCP_TYPES.forwardingRule)).toHaveLength(1);
+    expect(renamed).toMatchObject({ name: "crdb-analytics-2" });
+    expect(renamed.pscConnectionId).not.toBe(old);
+    // The old rule goes first: the address serves one rule at a time (the fake refuses a second, as GCP does).
+    const ruleEvents = h.gcp.events.slice(since).filter((e) => e.type === GCP_TYPES.forwardingRule).map((e) => [e.action, e.id.split("/").pop()]);
+    expect(ruleEvents).toEqual([["delete", "crdb-analytics"], ["create", "crdb-analytics-2"]]);
+    const status = Object.fromEntries(h.cloud.connections(h.clusterId).map((c) => [c.endpoint_id, c.status]));
+    expect(status).toEqual({ [old]: "STATUS_REJECTED", [String(renamed.pscConnectionId)]: "STATUS_AVAILABLE" });
+    expect(regionOutputs(result)).toMatchObject({ endpointName: "crdb-analytics-2", pscConnectionId: renamed.pscConnectionId });
+  }, LONG);
+
   it("destroy: the registration is deleted before the rule, GCP is empty, the APIs stay enabled", async () => {
     const pscConnectionId = String(rule().pscConnectionId);
+    const since = { cloud: h.cloudEvents.length, gcp: h.gcp.events.length };
     const result = await h.engine.destroy();
-    const cloudDelete = h.cloudEvents.find((e) => e.request.method === "DELETE" && e.request.path.endsWith(`/private-endpoint-connections/${pscConnectionId}`));
-    const ruleDelete = h.gcp.events.find((e) => e.action === "delete" && e.type === GCP_TYPES.forwardingRule);
+    const cloudDelete = h.cloudEvents.slice(since.cloud).find((e) => e.request.method === "DELETE" && e.request.path.endsWith(`/private-endpoint-connections/${pscConnectionId}`));
+    const ruleDelete = h.gcp.events.slice(since.gcp).find((e) => e.action === "delete" && e.type === GCP_TYPES.forwardingRule);
     expect(cloudDelete?.request.status).toBe(200);
     expect(cloudDelete && ruleDelete && cloudDelete.seq < ruleDelete.seq).toBe(true);
     expect(h.gcp.resources.size).toBe(0);
     // disableOnDestroy: false, so deleting the Service resources leaves the APIs on (other workloads use them).
     expect([...h.gcp.enabledApis].sort()).toEqual([`${PROJECT}/dns.googleapis.com`, `${PROJECT}/servicedirectory.googleapis.com`]);
     // The Cloud API keeps a deleted entry as REJECTED (nothing attached): that is all that is left.
-    expect(h.cloud.connections(h.clusterId)).toEqual([expect.objectContaining({ endpoint_id: pscConnectionId, status: "STATUS_REJECTED" })]);
+    expect(h.cloud.connections(h.clusterId).filter((c) => c.status !== "STATUS_REJECTED")).toEqual([]);
+    expect(h.cloud.connections(h.clusterId).map((c) => c.endpoint_id)).toContain(pscConnectionId);
     expect(h.engine.state.resources).toEqual([]);
     expect(result.steps.map((s) => s.type)).toContain(SERVICES);
   }, LONG);

@@ -28,6 +28,7 @@ describe("fake GCP project", () => {
     const { net, subnet } = network(gcp);
     expect(net.id).toMatch(/^projects\/p1\/global\/networks\/crdb-network-[0-9a-f]{7}$/);
     expect(net.outputs.selfLink).toBe(`${COMPUTE}${net.id}`);
+    expect(gcp.create(GCP_TYPES.service, "api", { project: "p1", service: "dns.googleapis.com" }).outputs).toEqual({ project: "p1", service: "dns.googleapis.com", id: "p1/dns.googleapis.com" });
     expect(subnet.id).toMatch(/^projects\/p1\/regions\/us-central1\/subnetworks\/crdb-subnet-[0-9a-f]{7}$/);
     expect(subnet.outputs).toMatchObject({ gatewayAddress: "10.60.0.1", network: net.outputs.selfLink });
   });
@@ -112,6 +113,16 @@ describe("fake GCP project", () => {
     expect(peering.outputs.state).toBe("INACTIVE");
     gcp.peerFromOtherSide(peer, net.id);
     expect(gcp.read(GCP_TYPES.peering, peering.id)!.state).toBe("ACTIVE");
+  });
+
+  it("update takes the new inputs and keeps what GCP computed (the rule's IP, not its address reference)", () => {
+    const gcp = new FakeGcp();
+    const { subnet } = network(gcp);
+    const { address, rule } = endpoint(gcp, subnet.id);
+    const updated = gcp.update(GCP_TYPES.forwardingRule, rule.id, { ...rule.outputs, ipAddress: address.id, labels: { team: "data" } });
+    expect(updated).toMatchObject({ labels: { team: "data" }, ipAddress: address.outputs.address, pscConnectionId: rule.outputs.pscConnectionId });
+    expect(gcp.events.map((e) => e.action)).toEqual(["create", "create", "create", "create", "update"]);
+    expect(() => gcp.update(GCP_TYPES.address, "projects/p1/regions/us-central1/addresses/none", {})).toThrow(/was not found/);
   });
 
   it("diff: labels update in place; a rule's name, target or address replaces it", () => {

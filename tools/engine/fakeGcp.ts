@@ -56,6 +56,8 @@ interface Stored {
   type: string;
   inputs: PropertyMap;
   outputs: PropertyMap;
+  /** What GCP computed at create (kept over the inputs on update: an input `ipAddress` is a reference, its output the IP). */
+  computed: PropertyMap;
 }
 
 export class FakeGcp {
@@ -97,8 +99,9 @@ export class FakeGcp {
     const name = typeof inputs.name === "string" ? inputs.name : `${urnName}-${(++this.counter).toString(16).padStart(7, "0")}`;
     const { id, computed } = this.build(type, name, project, inputs);
     if (this.resources.has(key(type, id))) throw new Error(`googleapi: Error 409: The resource '${id}' already exists, alreadyExists`);
-    const outputs: PropertyMap = { ...inputs, name, project, id, ...computed };
-    this.resources.set(key(type, id), { type, inputs, outputs });
+    // Services have no name of their own in GCP; everything else reports the (given or generated) name.
+    const outputs: PropertyMap = { ...inputs, ...(type === GCP_TYPES.service ? {} : { name }), project, id, ...computed };
+    this.resources.set(key(type, id), { type, inputs, outputs, computed });
     if (type === GCP_TYPES.service) this.enabledApis.add(`${project}/${String(inputs.service)}`);
     this.events.push({ action: "create", type, id, seq: this.nextSeq() });
     if (type === GCP_TYPES.forwardingRule) {
@@ -111,7 +114,7 @@ export class FakeGcp {
     const stored = this.require(type, id);
     const inputs = unwrapSecrets(news) as PropertyMap;
     stored.inputs = inputs;
-    stored.outputs = { ...stored.outputs, ...inputs };
+    stored.outputs = { ...stored.outputs, ...inputs, ...stored.computed };
     this.events.push({ action: "update", type, id, seq: this.nextSeq() });
     return this.withState(type, stored.outputs);
   }
@@ -229,7 +232,7 @@ export class FakeGcp {
     const stored = typeof ref === "string" ? this.resources.get(key(type, resourceId(ref))) : undefined;
     if (stored) return stored;
     // Existing networks (not created here) are GCP's business: accept them by shape.
-    if (type === GCP_TYPES.network && typeof ref === "string" && /projects\/[^/]+\/global\/networks\/[^/]+$/.test(ref)) return { type, inputs: {}, outputs: {} };
+    if (type === GCP_TYPES.network && typeof ref === "string" && /projects\/[^/]+\/global\/networks\/[^/]+$/.test(ref)) return { type, inputs: {}, outputs: {}, computed: {} };
     throw new Error(`googleapi: Error 404: The resource '${String(ref)}' (${field}) was not found, notFound`);
   }
 

@@ -26,7 +26,6 @@ const TIDB_KEYS = { publicKey: "ENGINEFAKE", privateKey: "plan-engine-fake-tidb-
 
 interface RegionEntry {
   region?: string;
-  clusterId?: string;
   vpc?: { vpcId?: string; subnetIds?: string[] };
 }
 
@@ -43,7 +42,7 @@ function parseArgs(argv: string[]): { stack: string; typeCheck: boolean } {
 
 /** Existing VPCs named by the stack config, read leniently: the program validates it. */
 function worldOf(config: Record<string, string>) {
-  const top: RegionEntry = { region: config["aws:region"], clusterId: config[`${NS}:clusterId`], vpc: parse(config[`${NS}:vpc`]) as RegionEntry["vpc"] };
+  const top: RegionEntry = { region: config["aws:region"], vpc: parse(config[`${NS}:vpc`]) as RegionEntry["vpc"] };
   const entries = (parse(config[`${NS}:regions`]) as RegionEntry[] | undefined)?.map((e) => ({ ...top, ...e })) ?? [top];
   const vpcs: ExistingVpc[] = [];
   for (const e of entries) {

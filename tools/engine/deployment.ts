@@ -3,6 +3,7 @@
 // longer registers are deleted in reverse dependency order, replaced ones last (create-before-delete). State is
 // checkpointed after every step, so an interrupted run leaves exactly what completed. Preview runs change nothing.
 import { FakeAws } from "./fakeAws";
+import { FakeGcp } from "./fakeGcp";
 import type { DeploymentHandler, LogEntry, Registration, RegisterResult } from "./monitor";
 import type { DynamicProviderHost } from "./providerHost";
 import { type PropertyMap, UNKNOWN, isSecret, secret } from "./protocol";
@@ -22,6 +23,8 @@ export interface Providers {
   /** The dynamic-provider host, started and configured on first use. */
   dynamic(): Promise<DynamicProviderHost>;
   aws: FakeAws;
+  /** The fake GCP project, for stacks with `gcp:` resources. */
+  gcp?: FakeGcp;
 }
 
 export const DYNAMIC_PREFIX = "pulumi-nodejs:dynamic";
@@ -30,6 +33,7 @@ export function providerKind(type: string, custom: boolean): ProviderKind {
   if (!custom) return "none";
   if (type.startsWith(DYNAMIC_PREFIX)) return "dynamic";
   if (FakeAws.handles(type)) return "aws";
+  if (FakeGcp.handles(type)) return "gcp";
   throw new Error(`the engine has no provider for ${type}`);
 }
 
@@ -134,8 +138,8 @@ export class Deployment implements DeploymentHandler {
   }
 
   private async diff(kind: ProviderKind, r: Registration, old: ResourceState, inputs: PropertyMap) {
-    if (kind === "aws") {
-      const { changed, replaces } = this.providers.aws.diff(r.type, old.inputs, inputs);
+    if (kind === "aws" || kind === "gcp") {
+      const { changed, replaces } = (kind === "aws" ? this.providers.aws : gcpOf(this.providers)).diff(r.type, old.inputs, inputs);
       const forced = r.replaceOnChanges.filter((k) => changed.includes(k));
       return { changed: changed.length > 0, keys: changed, replaces: [...new Set([...replaces, ...forced])], deleteBeforeReplace: r.deleteBeforeReplace };
     }
@@ -151,12 +155,14 @@ export class Deployment implements DeploymentHandler {
     // A preview creates nothing: the outputs are the inputs, and everything else (and the ID) is unknown.
     if (this.preview) return { id: "", outputs: inputs };
     if (kind === "aws") return this.providers.aws.create(r.type, inputs);
+    if (kind === "gcp") return gcpOf(this.providers).create(r.type, r.name, inputs);
     return (await this.providers.dynamic()).create(r.urn, inputs, false);
   }
 
   private async update(kind: ProviderKind, r: Registration, old: ResourceState, inputs: PropertyMap): Promise<{ id: string; outputs: PropertyMap }> {
     if (this.preview) return { id: old.id, outputs: { ...old.outputs, ...inputs } };
     if (kind === "aws") return { id: old.id, outputs: this.providers.aws.update(r.type, old.id, inputs) };
+    if (kind === "gcp") return { id: old.id, outputs: gcpOf(this.providers).update(r.type, old.id, inputs) };
     return { id: old.id, outputs: await (await this.providers.dynamic()).update(r.urn, old.id, old.outputs, inputs, old.inputs, false) };
   }
 
@@ -167,7 +173,13 @@ export class Deployment implements DeploymentHandler {
 
 export async function deleteWithProvider(resource: ResourceState, providers: Providers): Promise<void> {
   if (resource.provider === "aws") providers.aws.delete(resource.type, resource.id);
+  else if (resource.provider === "gcp") gcpOf(providers).delete(resource.type, resource.id);
   else if (resource.provider === "dynamic") await (await providers.dynamic()).delete(resource.urn, resource.id, resource.outputs, resource.inputs);
+}
+
+export function gcpOf(providers: Providers): FakeGcp {
+  if (!providers.gcp) throw new Error("the engine has no GCP project: give the lifecycle a FakeGcp (option gcp)");
+  return providers.gcp;
 }
 
 /** `additionalSecretOutputs`: the engine wraps those outputs as secrets before they reach the program or state. */

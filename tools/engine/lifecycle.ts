@@ -1,8 +1,10 @@
 // `pulumi preview / up / refresh / destroy` of one stack under our engine: the real program runner, the real
 // dynamic-provider host, the fake AWS account, and the stack's state in a JSON file between operations.
-import { type Deployment as DeploymentType, Deployment, type Providers, type Step, deleteWithProvider } from "./deployment";
+import { type Deployment as DeploymentType, Deployment, type Providers, type Step, deleteWithProvider, gcpOf } from "./deployment";
 import type { FakeAws } from "./fakeAws";
 import { answerAwsInvoke, type ExistingVpc } from "./fakeAwsInvokes";
+import type { FakeGcp } from "./fakeGcp";
+import { answerGcpInvoke, gcpMockWorldOf } from "./fakeGcpInvokes";
 import { type LogEntry, startMonitor } from "./monitor";
 import { DynamicProviderHost } from "./providerHost";
 import { type ProgramRun, ProgramFailedError, runProgramUnderEngine } from "./runProgram";
@@ -25,6 +27,8 @@ export interface LifecycleOptions {
   aws: FakeAws;
   /** VPCs that exist in the fake account before the program runs. @default [] */
   existingVpcs?: ExistingVpc[];
+  /** The fake GCP project, for stacks with `gcp:` resources (its invokes answer for the world the config implies). */
+  gcp?: FakeGcp;
   /** Called once the dynamic-provider host of an operation has started (tests use it to kill the host). */
   onProviderHost?: (host: DynamicProviderHost) => void;
 }
@@ -122,8 +126,9 @@ export class LifecycleEngine {
     const result = await this.withProviders(async (providers) => {
       // Start the provider host while the program loads (the CLI starts plugins on first use; only timing differs).
       providers.dynamic().catch(() => {});
+      const gcpWorld = gcpMockWorldOf(plain);
       deployment = new Deployment(this.stateFile.load(), preview, providers, async (token, args) =>
-        answerAwsInvoke(token, args, defaultRegion, this.options.existingVpcs ?? []), (state) => this.stateFile.save(state));
+        token.startsWith("gcp:") ? answerGcpInvoke(token, args, gcpWorld) : answerAwsInvoke(token, args, defaultRegion, this.options.existingVpcs ?? []), (state) => this.stateFile.save(state));
       try {
         run = await runProgramUnderEngine({
           dir: this.options.dir,
@@ -164,6 +169,7 @@ export class LifecycleEngine {
     let host: Promise<DynamicProviderHost> | undefined;
     const providers: Providers = {
       aws: this.options.aws,
+      gcp: this.options.gcp,
       dynamic: () =>
         (host ??= DynamicProviderHost.start({ dir: this.options.dir, engineAddress: engine.address, env: this.options.env }).then(async (h) => {
           this.options.onProviderHost?.(h);
@@ -191,8 +197,8 @@ export class LifecycleEngine {
 }
 
 async function readWithProvider(resource: ResourceState, providers: Providers) {
-  if (resource.provider === "aws") {
-    const outputs = providers.aws.read(resource.type, resource.id);
+  if (resource.provider === "aws" || resource.provider === "gcp") {
+    const outputs = resource.provider === "aws" ? providers.aws.read(resource.type, resource.id) : gcpOf(providers).read(resource.type, resource.id);
     return outputs ? { outputs, inputs: undefined } : undefined;
   }
   if (resource.provider === "dynamic") {

@@ -1,18 +1,21 @@
 // `npm run plan:engine [-- --stack NAME] [--type-check]`: a real `pulumi preview` of a stack file, offline. The
 // program runs in the language host's runner (ts-node, transpile-only unless --type-check), dynamic resources are
 // checked by the real provider host, against an in-process fake Cloud API seeded with the stack's cluster(s) as
-// STANDARD clusters and the fake AWS account (existing VPCs from the stack config); a TiDB stack's clusters are looked
+// STANDARD clusters (on GCP when their regions are GCP codes, as `npm run plan` seeds them), the fake AWS account
+// (existing VPCs from the stack config) and the fake GCP project; a TiDB stack's clusters are looked
 // up in an in-process fake TiDB Cloud Serverless API (Digest auth with its own keys). Prints what would be created.
 import * as os from "node:os";
 import * as path from "node:path";
 import { startFakeCloud } from "../fake-cloud";
 import { fakeTidbCluster, startFakeTidb } from "../fake-tidb";
+import { clusterSeeds } from "../plan/planCloud";
 import { tidbClusterSeeds } from "../plan/planTidb";
 import type { Step } from "./deployment";
 import { FakeAws } from "./fakeAws";
-import { azIds, type ExistingVpc } from "./fakeAwsInvokes";
+import { type ExistingVpc } from "./fakeAwsInvokes";
+import { FakeGcp } from "./fakeGcp";
 import { LifecycleEngine, OperationFailedError } from "./lifecycle";
-import { UNKNOWN } from "./protocol";
+import { isSecret, UNKNOWN } from "./protocol";
 import { readStackConfig } from "./stackConfig";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -23,7 +26,6 @@ const TIDB_KEYS = { publicKey: "ENGINEFAKE", privateKey: "plan-engine-fake-tidb-
 
 interface RegionEntry {
   region?: string;
-  clusterId?: string;
   vpc?: { vpcId?: string; subnetIds?: string[] };
 }
 
@@ -38,20 +40,18 @@ function parseArgs(argv: string[]): { stack: string; typeCheck: boolean } {
   return { stack, typeCheck };
 }
 
-/** Clusters and existing VPCs named by the stack config, read leniently: the program validates it. */
+/** Existing VPCs named by the stack config, read leniently: the program validates it. */
 function worldOf(config: Record<string, string>) {
-  const top: RegionEntry = { region: config["aws:region"], clusterId: config[`${NS}:clusterId`], vpc: parse(config[`${NS}:vpc`]) as RegionEntry["vpc"] };
+  const top: RegionEntry = { region: config["aws:region"], vpc: parse(config[`${NS}:vpc`]) as RegionEntry["vpc"] };
   const entries = (parse(config[`${NS}:regions`]) as RegionEntry[] | undefined)?.map((e) => ({ ...top, ...e })) ?? [top];
-  const clusters = new Map<string, Set<string>>();
   const vpcs: ExistingVpc[] = [];
   for (const e of entries) {
-    if (typeof e.clusterId === "string" && typeof e.region === "string") clusters.set(e.clusterId, (clusters.get(e.clusterId) ?? new Set()).add(e.region));
     if (e.vpc?.vpcId && e.region) {
       const subnets = Object.fromEntries((e.vpc.subnetIds ?? []).map((id, i) => [id, i + 1]));
       vpcs.push({ vpcId: e.vpc.vpcId, region: e.region, cidrBlock: `10.${100 + vpcs.length}.0.0/16`, subnets });
     }
   }
-  return { clusters, vpcs };
+  return { vpcs };
 }
 
 function parse(text: string | undefined): unknown {
@@ -64,6 +64,7 @@ function parse(text: string | undefined): unknown {
 
 function show(value: unknown): string {
   if (value === UNKNOWN) return "(known after deploy)";
+  if (isSecret(value)) return "[secret]"; // as the CLI shows secrets: never their value
   if (Array.isArray(value)) return `[${value.map(show).join(", ")}]`;
   if (value && typeof value === "object") return `{${Object.entries(value).map(([k, v]) => `${k}: ${show(v)}`).join(", ")}}`;
   return JSON.stringify(value);
@@ -72,11 +73,8 @@ function show(value: unknown): string {
 async function main(): Promise<void> {
   const { stack, typeCheck } = parseArgs(process.argv.slice(2));
   const config = readStackConfig(ROOT, stack);
-  const { clusters, vpcs } = worldOf(config);
-  const cloud = await startFakeCloud({
-    apiKeys: { [API_KEY]: "CLUSTER_ADMIN" },
-    clusters: [...clusters].map(([id, regions]) => ({ id, name: stack, plan: "STANDARD" as const, cloudProvider: "AWS" as const, regions: [...regions].map((name) => ({ name, availabilityZoneIds: azIds(name, [1, 2, 4]) })) })),
-  });
+  const { vpcs } = worldOf(config);
+  const cloud = await startFakeCloud({ apiKeys: { [API_KEY]: "CLUSTER_ADMIN" }, clusters: clusterSeeds(config, stack, "STANDARD") });
   // The runner reads the TiDB API's address and keys from its environment, as `pulumi up` would.
   const tidb = await startFakeTidb({ keys: TIDB_KEYS, clusters: tidbClusterSeeds(config).map(([id, region]) => fakeTidbCluster(id, region)) });
   const engine = new LifecycleEngine({
@@ -86,6 +84,7 @@ async function main(): Promise<void> {
     config,
     aws: new FakeAws(config["aws:region"] ?? "us-east-1"),
     existingVpcs: vpcs,
+    gcp: new FakeGcp({ project: config["gcp:project"] }),
     env: {
       COCKROACH_SERVER: cloud.url,
       COCKROACH_API_KEY: API_KEY,

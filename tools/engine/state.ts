@@ -5,7 +5,7 @@ import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import { type PropertyMap, SECRET_SIG, SIG_KEY, isSecret } from "./protocol";
 
-export type ProviderKind = "dynamic" | "aws" | "none";
+export type ProviderKind = "dynamic" | "aws" | "gcp" | "none";
 
 export interface ResourceState {
   urn: string;

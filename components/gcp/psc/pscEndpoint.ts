@@ -125,7 +125,9 @@ export function buildPscEndpoint(parent: pulumi.ComponentResource, name: string,
       allowPscGlobalAccess: plan.allowPscGlobalAccess,
       ...(namespace ? { serviceDirectoryRegistrations: { namespace: namespace.namespaceId } } : { noAutomateDnsZone: true }),
     },
-    { parent, dependsOn: apis },
+    // Delete before replace: the address serves one rule at a time (GCP: IP_IN_USE_BY_ANOTHER_RESOURCE), so a new
+    // rule (e.g. a new endpointName) cannot be created while the old one holds it. A rename changes the host anyway.
+    { parent, dependsOn: apis, deleteBeforeReplace: true },
   );
 
   const registration = target.register?.(endpoint.pscConnectionId, parent);

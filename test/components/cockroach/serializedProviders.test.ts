@@ -213,12 +213,11 @@ describe("serialized providers", () => {
     const copies = [1, 2].map(() => retuned(loadFromText<PrivateEndpointConnectionProvider>(texts.connection!), DEFAULT_LIMIT));
     const inProcess = [1, 2, 3].map(() => new PrivateEndpointConnectionProvider(DEFAULT_LIMIT));
     const id = `${CLUSTERS.standardAws}:${ENDPOINT}`;
-    const started = Date.now();
     // 5 providers x 4 reads x 1 request (ListPrivateEndpointConnections) = 20 requests: two windows.
     await Promise.all([...copies, ...inProcess].flatMap((p) => [1, 2, 3, 4].map(() => p.read(id))));
     expect(fake.requests).toHaveLength(20);
+    // The fake's own count over each 1 s window: no clock of the test's is compared.
     expect(fake.maxRequestsPerSecond()).toBeLessThanOrEqual(10);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
   it("take the key and server from stack config handed to configure(), preferring it over env", async () => {

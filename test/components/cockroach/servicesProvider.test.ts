@@ -71,9 +71,7 @@ describe("PrivateEndpointServicesProvider.create", () => {
       clusters: [{ id: CLUSTERS.advancedAws, plan: "ADVANCED", cloudProvider: "AWS", regions: [{ name: "us-east-1" }, { name: "us-west-2" }] }],
       timing: { serviceCreateMs: 250 },
     });
-    const started = Date.now();
     const { outs } = await provider.create({ clusterId: CLUSTERS.advancedAws });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(240);
     expect(fake.serviceCreateCalls(CLUSTERS.advancedAws)).toBe(1);
     expect(outs!.services.map((s) => [s.regionName, s.status]).sort()).toEqual([
       ["us-east-1", "AVAILABLE"],

@@ -93,6 +93,15 @@ export const checkSourceCidr: Check<string> = (value) => checkIpv4Cidr(value, 0,
 const VPC_PREFIX_MIN = 16;
 const VPC_PREFIX_MAX = 24;
 
+/** IPv4 ranges no cloud network may use (AWS refuses them for a VPC, GCP for a subnet), with what each is. */
+export const UNUSABLE_IPV4_RANGES: readonly (readonly [range: string, what: string])[] = [
+  ["0.0.0.0/8", '"this network"'],
+  ["127.0.0.0/8", "loopback"],
+  ["169.254.0.0/16", "link-local"],
+  ["224.0.0.0/4", "multicast"],
+  ["240.0.0.0/4", "reserved"],
+];
+
 /** The CIDR of a VPC this component creates: canonical IPv4, prefix /16 to /24, in a range AWS allows for a VPC. */
 export const checkVpcCidr: Check<string> = (value) => {
   const invalid = checkIpv4Cidr(
@@ -102,18 +111,10 @@ export const checkVpcCidr: Check<string> = (value) => {
     `an IPv4 CIDR block from /${VPC_PREFIX_MIN} to /${VPC_PREFIX_MAX}, such as 10.40.0.0/16`,
   );
   if (invalid) return invalid;
-  // Ranges AWS refuses for a VPC's CIDR block. Each is /16 or wider and a VPC here is /16 to /24, so a VPC is either
-  // inside one of them or clear of all.
-  const forbiddenRanges: readonly (readonly [range: string, what: string])[] = [
-    ["0.0.0.0/8", '"this network"'],
-    ["127.0.0.0/8", "loopback"],
-    ["169.254.0.0/16", "link-local"],
-    ["224.0.0.0/4", "multicast"],
-    ["240.0.0.0/4", "reserved"],
-  ];
+  // Each unusable range is /16 or wider and a VPC here is /16 to /24, so a VPC is either inside one or clear of all.
   const { Address4 } = require("ip-address") as typeof import("ip-address");
   const vpc = new Address4(value);
-  const forbidden = forbiddenRanges.find(([range]) => vpc.isInSubnet(new Address4(range)));
+  const forbidden = UNUSABLE_IPV4_RANGES.find(([range]) => vpc.isInSubnet(new Address4(range)));
   if (!forbidden) return undefined;
   return {
     reason: `is in ${forbidden[0]} (${forbidden[1]}), which AWS does not allow for a VPC`,

@@ -3,7 +3,7 @@
 //
 // Dependency-free like checks.ts: no package import at module level (`ip-address` is required inside the functions
 // that need it), so serialized provider code could carry this module too.
-import { type Check, checkIpv4Cidr, type Invalid } from "./checks";
+import { type Check, checkIpv4Cidr, type Invalid, UNUSABLE_IPV4_RANGES } from "./checks";
 
 // A direction word (or two) glued to a number, after a continent: us-central1, europe-west4, northamerica-northeast2,
 // asia-southeast1, me-central2, africa-south1. AWS codes (us-east-1) have a dash before the number and do not match.
@@ -70,14 +70,7 @@ export const checkGcpSubnetCidr: Check<string> = (value) => {
   const allowed = `an IPv4 CIDR block from /${GCP_SUBNET_PREFIX_MIN} to /${GCP_SUBNET_PREFIX_MAX}, such as 10.60.0.0/24`;
   const invalid = checkIpv4Cidr(value, GCP_SUBNET_PREFIX_MIN, GCP_SUBNET_PREFIX_MAX, allowed);
   if (invalid) return invalid;
-  const forbiddenRanges: readonly (readonly [range: string, what: string])[] = [
-    ["0.0.0.0/8", '"this network"'],
-    ["127.0.0.0/8", "loopback"],
-    ["169.254.0.0/16", "link-local"],
-    ["224.0.0.0/4", "multicast"],
-    ["240.0.0.0/4", "reserved"],
-  ];
-  const forbidden = forbiddenRanges.find(([range]) => cidrsOverlap(value, range));
+  const forbidden = UNUSABLE_IPV4_RANGES.find(([range]) => cidrsOverlap(value, range));
   if (!forbidden) return undefined;
   return {
     reason: `overlaps ${forbidden[0]} (${forbidden[1]}), which GCP does not allow for a subnet`,
